@@ -8,12 +8,14 @@ missing=""
 need() { # need PACKAGE TEST-COMMAND
     sh -c "$2" >/dev/null 2>&1 || missing="$missing $1"
 }
+need build-essential 'command -v cc && command -v make'
 need pkg-config   'command -v pkg-config'
 need libncurses-dev 'pkg-config --exists ncursesw'
 if [ "$what" = test ]; then
     need libcmocka-dev 'test -f /usr/include/cmocka.h'
     need tmux         'command -v tmux'
     need python3      'command -v python3'
+    need procps       'command -v ps'
 fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -24,6 +26,6 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 fi
 echo "parlab: missing packages:$missing" >&2
 echo "        install them with: sudo apt-get install$missing" >&2
-case "$missing" in *libncurses-dev*|*pkg-config*) exit 1;; esac
+case "$missing" in *build-essential*|*libncurses-dev*|*pkg-config*) exit 1;; esac
 [ "$what" = test ] && case "$missing" in *libcmocka-dev*) exit 1;; esac
 exit 0

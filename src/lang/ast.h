@@ -103,6 +103,7 @@ struct Expr {
         struct { Expr *lo, *hi, *step; } slice;              /* E_SLICE: any may be NULL */
         struct { Expr *elt; CompFor *fors; int nfor; int nslots; } comp; /* E_LISTCOMP */
     } u;
+    void *cache;           /* vm: filled by the resolver (interned name, constant, kw names) */
 };
 
 typedef enum {
@@ -184,5 +185,10 @@ typedef struct {
     Arena *arena;          /* owns every node and interned name */
     void *scope_info;      /* filled by the resolver */
 } Module;
+
+/* Added by the front end: the interned copy of s in m's arena, so a later
+ * stage can compare a name with a node's `id` by pointer.  Allocation in the
+ * same arena goes through src/lang/arena.h (arena_alloc, arena_intern). */
+const char *ast_intern(Module *m, const char *s);
 
 #endif

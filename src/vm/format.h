@@ -39,10 +39,24 @@ typedef struct {
     char grouping;      /* 0, ',' or '_' */
     int precision;      /* -1 when absent */
     char type;          /* 0 or one of "bcdeEfFgGnosxX%" */
+    /* Added by format.c; fmt_spec_parse fills them.  Note: type holds any
+     * ASCII letter as written (checked by the fmt_spec_* call, which knows
+     * the object's type), and '?' for a non-ASCII one. */
+    bool no_neg_zero;   /* 'z' */
+    uint32_t type_cp;   /* the type as a code point (for "Unknown format code '\xe9'") */
+    bool invalid;       /* more than one character after the precision: the
+                           fmt_spec_* call reports "Invalid format specifier
+                           'SPEC' for object of type 'T'", as only it knows T */
+    const char *spec;   /* the spec text, borrowed for that message: keep it
+                           alive until the fmt_spec_* call */
+    size_t speclen;
 } FmtSpec;
 
 /* Each returns 0, or -1 with a CPython-worded ValueError message in err
- * (e.g. "Unknown format code 'd' for object of type 'float'"). */
+ * (e.g. "Unknown format code 'd' for object of type 'float'").
+ * One exception: for format(n, 'c') with n outside range(0x110000) CPython
+ * raises OverflowError("%c arg not in range(0x110000)"); the same words come
+ * back here with -1. */
 int fmt_spec_parse(const char *spec, size_t len, FmtSpec *out, char *err, size_t errlen);
 int fmt_spec_int(StrBuf *sb, int64_t v, const FmtSpec *spec, char *err, size_t errlen);
 int fmt_spec_float(StrBuf *sb, double v, const FmtSpec *spec, char *err, size_t errlen);

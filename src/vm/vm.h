@@ -11,7 +11,8 @@ typedef struct {
 
 /* Run a parsed and checked module to completion, headless: the script's
  * output goes to stdout, tracebacks to stderr.  Returns the process exit
- * code: 0, or 1 after an uncaught exception. */
+ * code: 0, or 1 after an uncaught exception.  The script's objects are capped
+ * at 1 GiB (MemoryError beyond); PARLAB_MEM_MB in the environment changes it. */
 int vm_run_module(Module *m, const VmOptions *opt);
 
 #endif

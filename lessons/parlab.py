@@ -1,0 +1,36 @@
+"""CPython stand-in for parlab's built-in `parlab` module.
+
+Under parlab the lessons import a native module that draws on screen; this
+file lets the very same lessons run under plain CPython, which is the
+reference for their output.  It is not itself a lesson: it has no
+`section:` header.
+"""
+import time
+
+
+def work(seconds):
+    """Burn `seconds` of this thread's own CPU time in pure Python.
+
+    The loop is ordinary bytecode, so it holds the GIL and is handed over at
+    every switch interval, exactly like any CPU-bound Python code.
+
+    The clock is the thread's CPU time, not the wall clock: the amount of
+    work is fixed.  Two threads that each call work(0.2) in one process take
+    about 0.4 s together, because only the GIL holder advances; with a wall
+    clock (perf_counter) both would stop at 0.2 s and the GIL would seem to
+    vanish.
+    """
+    if seconds < 0:
+        raise ValueError("work() length must be non-negative")
+    end = time.thread_time() + seconds
+    while time.thread_time() < end:
+        pass
+
+
+def pause(text):
+    """A classroom checkpoint: the parlab UI stops here and shows `text`.
+
+    Headless (and therefore under CPython) it does nothing and prints
+    nothing, so a lesson's output is the same everywhere.
+    """
+    return None

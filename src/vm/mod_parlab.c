@@ -1,0 +1,69 @@
+/* The parlab module: work() burns CPU while holding the GIL, exactly like a
+ * pure-Python loop would (so it hands the GIL over at the switch interval);
+ * pause() is a classroom checkpoint, a no-op without the UI. */
+#include <time.h>
+
+#include "vm/interp.h"
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+static Value parlab_work(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    if (vm_args_check(ts, "work", nargs, 1, 1, kw) < 0)
+        return VEXC;
+    double s;
+    if (args[0].tag == V_INT || args[0].tag == V_BOOL)
+        s = (double)args[0].u.i;
+    else if (args[0].tag == V_FLOAT)
+        s = args[0].u.f;
+    else
+        return vm_raise(ts, EXC_TypeError, "work() argument must be a number of seconds, not '%s'",
+                        v_typename(ts->in, args[0]));
+    if (s < 0)
+        return vm_raise(ts, EXC_ValueError, "work() length must be non-negative");
+    /* CPU time of this thread, so a thread waiting for the GIL does not
+     * count its wait as work done */
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    double start = (double)t.tv_sec + (double)t.tv_nsec * 1e-9, wall0 = now_s();
+    volatile uint64_t sink = 0;
+    for (;;) {
+        for (int i = 0; i < 20000; i++)
+            sink += (uint64_t)i * 2654435761u;
+        if (vm_gil_check(ts) < 0)
+            return VEXC;
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+        double cpu = (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+        /* the wall-clock bound guards against a CPU clock that does not advance */
+        if (cpu - start >= s || now_s() - wall0 >= s * 50 + 1)
+            break;
+    }
+    (void)sink;
+    return VNONE;
+}
+
+static Value parlab_pause(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    if (vm_args_check(ts, "pause", nargs, 0, 1, kw) < 0)
+        return VEXC;
+    if (ts->in->pause_hook) {
+        Value s = nargs ? v_str(ts, args[0]) : str_new(ts, "", 0);
+        if (s.tag == V_EXC)
+            return VEXC;
+        ts->in->pause_hook(ts, V_STR(s)->s);
+        v_decref(ts->in, s);
+    }
+    return VNONE;
+}
+
+static const VmModFunc parlab_funcs[] = {
+    { "work", parlab_work }, { "pause", parlab_pause },
+    { NULL, NULL },
+};
+
+const VmModuleDef mod_parlab_def = { "parlab", parlab_funcs, NULL };

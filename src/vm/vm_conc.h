@@ -1,0 +1,134 @@
+/* The concurrency library's private interface: per-process and per-thread
+ * runtime state shared by vm_worker.c (threads, processes, the GIL),
+ * vm_events.c (the recorder and the headless sink) and the library modules
+ * (mod_threading.c, mod_thread.c, mod_mp.c, mod_queue.c).
+ *
+ * One VmConc per process hangs off Interp.ext[VMC_EXT]; a fork()ed child
+ * keeps its copy and resets what is per-process (the GIL, the thread list).
+ * One VmRt per thread hangs off VmThread.rt.  Everything is touched with
+ * the GIL held, except where a comment says otherwise. */
+#ifndef PARLAB_VM_CONC_H
+#define PARLAB_VM_CONC_H
+
+#include <pthread.h>
+
+#include "rt/gil.h"
+#include "rt/lock.h"
+#include "rt/proc.h"
+#include "rt/rt.h"
+#include "rt/thread.h"
+#include "trace/ring.h"
+#include "vm/interp.h"
+
+#define VMC_EXT 0
+
+typedef struct VmRt VmRt;
+
+/* A started Python thread, as its process keeps it (for join at exit,
+ * active_count and current_thread). */
+typedef struct VmThreadRec {
+    struct VmThreadRec *next;
+    Value obj;                /* the Thread instance (owned), or VUNDEF for _thread */
+    RtThread *th;
+    int daemon;
+    int worker;
+} VmThreadRec;
+
+/* A started child process of this process (joined at exit). */
+typedef struct VmProcRec {
+    struct VmProcRec *next;
+    RtProc *proc;             /* points into the Process instance's native state */
+    Value obj;                /* owned */
+    int daemon;
+} VmProcRec;
+
+typedef struct VmConc {
+    Rt *rt;
+    TraceShm *tshm;
+    Gil *gil;                 /* this process's GIL, in the arena (its offset names it) */
+    int is_root;
+    int events_mode;          /* --events */
+    int nthreads;             /* Python threads alive in this process, main included */
+    int forks;                /* fork()s done by this process: arena objects older than
+                                 the last fork may be in use by a child, never freed */
+    int thread_counter;       /* Thread-N */
+    int proc_counter;         /* Process-N */
+    char proc_name[RT_NAME_MAX];
+    char proc_ident[RT_NAME_MAX];   /* "1:2" for Process-1:2's children; "" in the root */
+    Value proc_obj;           /* current_process(): the Process instance, or VUNDEF */
+    VmThreadRec *threads;
+    VmProcRec *procs;
+    int dummy_counter;
+    /* Names of assignments, cached by line (see vmc_bind_name). */
+    uint32_t value_ids[256];  /* RtArray offsets that are multiprocessing.Value */
+} VmConc;
+
+struct VmRt {
+    GilThread gt;
+    RtCtx cx;
+    int worker;
+    Value thread_obj;         /* current_thread(); VUNDEF until asked (main) */
+    int is_main;
+};
+
+static inline VmConc *vmc_of(Interp *in) { return (VmConc *)in->ext[VMC_EXT]; }
+static inline VmRt *vmr_of(VmThread *ts) { return (VmRt *)ts->rt; }
+static inline const RtCtx *vmc_cx(VmThread *ts) { return &vmr_of(ts)->cx; }
+
+/* vm_worker.c */
+int vmc_begin(Interp *in, int events_mode);        /* before the module body runs */
+int vmc_end(Interp *in, int rc);                   /* after it: waits, flushes; exit code */
+/* Start a Python thread running `fn(ts)` with the GIL; obj is kept alive. */
+typedef void (*VmThreadBody)(VmThread *ts, void *arg);
+int vmc_thread_start(VmThread *ts, const char *name, Value obj, int daemon, VmThreadBody fn,
+                     void *arg, RtThread **out);
+/* Fork a child that runs `fn(child_ts, arg)`; its return is the exit code. */
+typedef int (*VmProcBody)(VmThread *ts, void *arg);
+int vmc_proc_start(VmThread *ts, const char *name, int ident_n, Value obj, int daemon,
+                   VmProcBody fn, void *arg, RtProc *out);
+/* A cap was reached (or the run must stop): message on stderr, the whole
+ * run ends with exit 1.  Returns VEXC for the caller's convenience. */
+Value vmc_fatal_cap(VmThread *ts, const char *msg);
+/* Raise the Python exception matching an rt error code. */
+Value vmc_raise_rt(VmThread *ts, int code, const char *what);
+/* Arena objects: may this process free one created when forks == at_forks? */
+int vmc_may_free(Interp *in, int creator_pid, int at_forks);
+/* Seconds from a Python timeout argument (None -> -1). -2 and an exception on error. */
+double vmc_timeout(VmThread *ts, Value v, const char *fname);
+/* "Exception in thread NAME:" + the traceback on stderr; clears the exception. */
+void vmc_report_uncaught(VmThread *ts, const char *who, const char *name);
+
+/* vm_events.c */
+void vme_install(Interp *in, VmConc *c);          /* rt hook, print hook, sleep hook */
+int vme_collector_start(VmConc *c);                /* root only */
+void vme_collector_stop(VmConc *c);                /* drains everything, writes the rest */
+void vme_thread_attach(VmConc *c, int worker, VmThread *ts);   /* this OS thread records as worker */
+void vme_thread_detach(void);
+void vme_thread_set_ts(VmThread *ts);            /* whose frame gives event lines */
+void vme_after_fork_child(VmThread *ts, int worker);
+uint32_t vme_objid(VmConc *c, const void *p);
+/* obj.created for an object the script made; its name comes from the
+ * assignment statement being executed (`ledger = Lock()` names it ledger). */
+void vme_obj_created(VmThread *ts, unsigned tokind, const void *p, uint64_t size, unsigned flags);
+void vme_emit(VmThread *ts, unsigned kind, const void *p, uint32_t aux, uint64_t a);
+void vme_emit_text(VmThread *ts, unsigned kind, const void *p, uint32_t aux, uint64_t a,
+                   const char *s, size_t n);
+void vme_emit_exception(VmThread *ts, Value exc);
+void vme_worker_ended(int worker, int64_t code);
+
+/* vm_serial.c: values crossing a process boundary */
+struct RtBuf;
+int vser_encode(VmThread *ts, Value v, struct RtBuf *out);   /* 0, -1 with TypeError */
+Value vser_decode(VmThread *ts, const void *data, size_t len);
+void vser_repr(const void *data, size_t len, void *sb);       /* StrBuf *: repr of the item */
+
+/* mod_threading.c: the synchronisation classes, shared with multiprocessing */
+int vmsync_add_classes(VmThread *ts, ModuleObj *m, const char *modname, int with_thread);
+Value vmsync_wrap_lock(VmThread *ts, RtLock *l);   /* a multiprocessing.Lock that does not own l */
+Value vm_thread_run_target(VmThread *ts, Value self); /* Thread.run / Process.run */
+
+/* mod_queue.c: queue.Queue & co. and multiprocessing.Queue (items serialised) */
+int vmq_add_mp_classes(VmThread *ts, ModuleObj *m);
+extern const VmModuleDef mod_threading_def, mod_thread_def, mod_mp_def, mod_queue_def;
+
+#endif

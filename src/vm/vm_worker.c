@@ -1,0 +1,411 @@
+/* Workers of a running script: the per-process GIL wired into the
+ * interpreter's hook points, Python threads on pthreads, processes by
+ * fork(), and the end of a run (waiting for non-daemon threads and
+ * processes as CPython does, then draining the recorder).
+ *
+ * A new thread gets its own VmThread sharing the process's Interp; it runs
+ * Python code only while it holds its process's GIL.  A forked child keeps
+ * the forking thread's VmThread and a copy-on-write copy of the Interp; it
+ * builds a fresh GIL (the parent's may be held by anyone) and leaves the
+ * parent's bookkeeping behind. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rt/shm.h"
+#include "vm/vm_conc.h"
+
+#define VMC_DEFAULT_TIME_CAP 60
+
+static int env_int(const char *name, int def)
+{
+    const char *s = getenv(name);
+    return s && atoi(s) > 0 ? atoi(s) : def;
+}
+
+/* Interp hooks: the GIL at the interpreter's hand-over points. */
+static void hook_yield(VmThread *ts)
+{
+    VmConc *c = vmc_of(ts->in);
+    if (c->nthreads > 1)
+        gil_yield_if_requested(&vmr_of(ts)->gt);
+    else
+        atomic_store(&ts->in->eval_breaker, 0);
+}
+
+static void hook_release(VmThread *ts)
+{
+    gil_release(&vmr_of(ts)->gt);
+}
+
+static void hook_acquire(VmThread *ts)
+{
+    gil_acquire(&vmr_of(ts)->gt);
+}
+
+static VmRt *vmr_create(VmConc *c, int worker)
+{
+    VmRt *r = calloc(1, sizeof *r);
+    if (!r)
+        abort();
+    r->worker = worker;
+    gil_thread_init(&r->gt, c->gil, worker);
+    r->cx.rt = c->rt;
+    r->cx.gil = &r->gt;
+    r->cx.worker = worker;
+    r->thread_obj = VUNDEF;
+    return r;
+}
+
+static Gil *vmc_new_gil(VmConc *c)
+{
+    Gil *g = shm_alloc(c->rt->arena, sizeof *g);
+    if (!g) {
+        fprintf(stderr, "parlab: %s\n", shm_cap_message(c->rt->arena));
+        _exit(1);
+    }
+    return g;
+}
+
+int vmc_begin(Interp *in, int events_mode)
+{
+    char err[256];
+    RtCaps caps;
+    VmConc *c = calloc(1, sizeof *c);
+    if (!c)
+        abort();
+    rt_caps_default(&caps);
+    caps.max_procs = env_int("PARLAB_MAX_PROCS", caps.max_procs);
+    caps.max_threads = env_int("PARLAB_MAX_THREADS", caps.max_threads - 1) + 1;
+    caps.max_workers = env_int("PARLAB_MAX_WORKERS", caps.max_workers);
+    if (caps.max_workers > RT_MAX_WORKERS)
+        caps.max_workers = RT_MAX_WORKERS;
+    caps.mem_per_proc = (size_t)env_int("PARLAB_PROC_MEM_MB", (int)(caps.mem_per_proc >> 20)) << 20;
+    c->rt = rt_create(&caps, err, sizeof err);
+    if (!c->rt) {
+        fprintf(stderr, "parlab: cannot set up the runtime: %s\n", err);
+        free(c);
+        return -1;
+    }
+    /* Rings: at most max_workers workers alive at once; 4096 events each
+     * (a full ring makes its writer wait for the collector, never drops). */
+    c->tshm = trace_shm_create((unsigned)caps.max_workers, 4096);
+    if (!c->tshm) {
+        fprintf(stderr, "parlab: cannot map the event rings\n");
+        rt_destroy(c->rt);
+        free(c);
+        return -1;
+    }
+    rt_proc_init_root(c->rt);
+    c->is_root = 1;
+    c->events_mode = events_mode;
+    c->nthreads = 1;
+    c->proc_obj = VUNDEF;
+    snprintf(c->proc_name, sizeof c->proc_name, "MainProcess");
+    c->gil = vmc_new_gil(c);
+    gil_init(c->gil);
+    in->ext[VMC_EXT] = c;
+    vme_install(in, c);
+    if (vme_collector_start(c) < 0) {
+        fprintf(stderr, "parlab: cannot start the event collector\n");
+        return -1;
+    }
+    int id = rt_thread_register_main(c->rt, -1, "MainThread");
+    if (id < 0) {
+        fprintf(stderr, "parlab: cannot register the main thread\n");
+        return -1;
+    }
+    VmRt *r = vmr_create(c, id);
+    r->is_main = 1;
+    in->main_ts->rt = r;
+    vme_thread_attach(c, id, in->main_ts);
+    gil_acquire(&r->gt);
+    vme_obj_created(in->main_ts, TO_GIL, c->gil, 0, 0);
+    in->gil_yield = hook_yield;
+    in->gil_release = hook_release;
+    in->gil_acquire = hook_acquire;
+    return 0;
+}
+
+/* Wait (with the GIL released by the joins) for every non-daemon thread
+ * and child process this process started, as CPython's shutdown does;
+ * daemon processes are killed. */
+static void vmc_wait_children(VmThread *ts)
+{
+    VmConc *c = vmc_of(ts->in);
+    const RtCtx *cx = vmc_cx(ts);
+    for (int again = 1; again;) {
+        again = 0;
+        for (VmThreadRec *t = c->threads; t; t = t->next) {
+            if (t->daemon || !t->th || t->th->joined)
+                continue;
+            if (rt_thread_join(cx, t->th, -1) == RT_ESHUTDOWN)
+                return;
+            again = 1;   /* the list may have grown meanwhile */
+        }
+    }
+    for (VmProcRec *p = c->procs; p; p = p->next) {
+        if (p->daemon) {
+            if (p->proc->pid > 0 && rt_proc_is_alive(c->rt, p->proc))
+                kill(p->proc->pid, SIGTERM);
+            continue;
+        }
+        if (rt_proc_join(cx, p->proc, -1) == RT_ESHUTDOWN)
+            return;
+    }
+    for (VmProcRec *p = c->procs; p; p = p->next)
+        if (p->daemon)
+            rt_proc_join(cx, p->proc, 1.0);
+}
+
+static int vmc_daemons_alive(VmConc *c)
+{
+    for (VmThreadRec *t = c->threads; t; t = t->next)
+        if (t->th && rt_thread_is_alive(t->th))
+            return 1;
+    return 0;
+}
+
+int vmc_end(Interp *in, int rc)
+{
+    VmConc *c = vmc_of(in);
+    VmThread *ts = in->main_ts;
+    if (!c)
+        return rc;
+    if (rc)
+        vme_emit_exception(ts, ts->exc);
+    vmc_wait_children(ts);
+    /* Daemon threads still running stay parked at the GIL, which the main
+     * thread now keeps for good; they die with the process. */
+    int daemons = vmc_daemons_alive(c);
+    rt_thread_unregister_main(c->rt, vmr_of(ts)->worker);
+    vme_collector_stop(c);
+    if (rt_proc_kill_all(c->rt) > 0)
+        fprintf(stderr, "parlab: warning: a worker process could not be reaped\n");
+    c->forks = -1;   /* from here on no arena object is freed: daemons may use them */
+    in->gil_yield = NULL;
+    in->gil_release = NULL;
+    in->gil_acquire = NULL;
+    in->write_hook = NULL;
+    if (!daemons) {
+        for (VmThreadRec *t = c->threads, *n; t; t = n) {
+            n = t->next;
+            rt_thread_destroy(t->th);
+            free(t);
+        }
+        c->threads = NULL;
+    }
+    return rc;
+}
+
+struct ThreadStart {
+    Interp *in;
+    Value obj;
+    VmThreadBody fn;
+    void *arg;
+};
+
+static void thread_main(Rt *rt, int worker, void *p)
+{
+    struct ThreadStart *s = p;
+    Interp *in = s->in;
+    VmConc *c = vmc_of(in);
+    VmThread *ts = vm_thread_create(in);
+    VmRt *r = vmr_create(c, worker);
+    (void)rt;
+    ts->rt = r;
+    r->thread_obj = s->obj;
+    vme_thread_attach(c, worker, ts);
+    gil_acquire(&r->gt);
+    s->fn(ts, s->arg);
+    c->nthreads--;
+    r->thread_obj = VUNDEF;
+    v_decref(in, s->obj);
+    free(s);
+    vme_thread_set_ts(NULL);
+    vm_thread_destroy(ts);
+    gil_release(&r->gt);
+    gil_thread_free(&r->gt);
+    free(r);
+}
+
+int vmc_thread_start(VmThread *ts, const char *name, Value obj, int daemon, VmThreadBody fn,
+                     void *arg, RtThread **out)
+{
+    VmConc *c = vmc_of(ts->in);
+    struct ThreadStart *s = calloc(1, sizeof *s);
+    VmThreadRec *rec = calloc(1, sizeof *rec);
+    if (!s || !rec)
+        abort();
+    s->in = ts->in;
+    s->obj = obj;
+    s->fn = fn;
+    s->arg = arg;
+    v_incref(obj);
+    c->nthreads++;
+    atomic_store(&ts->in->eval_breaker, 1);
+    int rc = rt_thread_start(vmc_cx(ts), name, thread_main, s, out);
+    if (rc < 0) {
+        c->nthreads--;
+        v_decref(ts->in, obj);
+        free(s);
+        free(rec);
+        return rc;
+    }
+    rec->th = *out;
+    rec->daemon = daemon;
+    rec->worker = (*out)->worker;
+    rec->next = c->threads;
+    c->threads = rec;
+    return 0;
+}
+
+struct ProcStart {
+    VmThread *ts;
+    Value obj;
+    VmProcBody fn;
+    void *arg;
+    const char *name;
+    int n;
+};
+
+static int proc_main(Rt *rt, int worker, void *p)
+{
+    struct ProcStart *s = p;
+    VmThread *ts = s->ts;
+    Interp *in = ts->in;
+    VmConc *c = vmc_of(in);
+    VmRt *r = vmr_of(ts);
+    char ident[RT_NAME_MAX + 16];
+    (void)rt;
+    /* Only this thread survived the fork: the parent's threads, child
+     * processes and GIL are not ours. */
+    snprintf(ident, sizeof ident, "%s%s%d", c->proc_ident, c->proc_ident[0] ? ":" : "", s->n);
+    snprintf(c->proc_ident, sizeof c->proc_ident, "%.*s", (int)sizeof c->proc_ident - 1, ident);
+    snprintf(c->proc_name, sizeof c->proc_name, "%s", s->name);
+    c->is_root = 0;
+    c->nthreads = 1;
+    c->threads = NULL;
+    c->procs = NULL;
+    c->forks = 0;
+    c->proc_counter = 0;
+    c->proc_obj = s->obj;
+    c->gil = vmc_new_gil(c);
+    gil_after_fork_child(c->gil, &r->gt);
+    r->worker = worker;
+    r->gt.worker = worker;
+    r->cx.worker = worker;
+    r->cx.gil = &r->gt;
+    r->is_main = 1;
+    in->main_ts = ts;
+    atomic_store(&in->eval_breaker, 0);
+    vme_after_fork_child(ts, worker);
+    vme_obj_created(ts, TO_GIL, c->gil, 0, 0);
+    int code = s->fn(ts, s->arg);
+    vmc_wait_children(ts);
+    vme_worker_ended(worker, code);
+    fflush(stderr);
+    return code;
+}
+
+int vmc_proc_start(VmThread *ts, const char *name, int ident_n, Value obj, int daemon,
+                   VmProcBody fn, void *arg, RtProc *out)
+{
+    VmConc *c = vmc_of(ts->in);
+    struct ProcStart s = { ts, obj, fn, arg, name, 0 };
+    VmProcRec *rec = calloc(1, sizeof *rec);
+    if (!rec)
+        abort();
+    s.n = ident_n;
+    c->forks++;
+    fflush(stderr);
+    int rc = rt_proc_start(vmc_cx(ts), name, proc_main, &s, out);
+    if (rc < 0) {
+        free(rec);
+        return rc;
+    }
+    rec->proc = out;
+    rec->obj = obj;
+    v_incref(obj);
+    rec->daemon = daemon;
+    rec->next = c->procs;
+    c->procs = rec;
+    return 0;
+}
+
+int vmc_may_free(Interp *in, int creator_pid, int at_forks)
+{
+    VmConc *c = vmc_of(in);
+    return c && creator_pid == (int)getpid() && at_forks == c->forks;
+}
+
+Value vmc_fatal_cap(VmThread *ts, const char *msg)
+{
+    VmConc *c = vmc_of(ts->in);
+    fprintf(stderr, "parlab: %s\n", msg);
+    fflush(stderr);
+    rt_shutdown_request(c->rt);
+    if (!c->is_root)
+        _exit(1);
+    /* The collector thread sees the shutdown, stops everything, exits 1. */
+    for (;;)
+        pause();
+}
+
+Value vmc_raise_rt(VmThread *ts, int code, const char *what)
+{
+    VmConc *c = vmc_of(ts->in);
+    switch (code) {
+    case RT_ECAP: {
+        char msg[256];
+        snprintf(msg, sizeof msg, "%s: a lesson may run %d threads per process and %d processes "
+                 "at once, %d workers in all", what, c->rt->sh->caps.max_threads - 1,
+                 c->rt->sh->caps.max_procs, c->rt->sh->caps.max_workers);
+        return vmc_fatal_cap(ts, msg);
+    }
+    case RT_ENOMEM:
+        return vmc_fatal_cap(ts, shm_cap_message(c->rt->arena));
+    case RT_ESHUTDOWN:
+        for (;;)
+            pause();   /* the run is being stopped; the collector ends it */
+    case RT_EUNLOCKED:
+        return vm_raise(ts, EXC_RuntimeError, "release unlocked lock");
+    case RT_ENOTOWNER:
+        return vm_raise(ts, EXC_RuntimeError, "cannot release un-acquired lock");
+    case RT_EOVERFLOW:
+        return vm_raise(ts, EXC_OverflowError, "%s", what);
+    case RT_ETYPE:
+        return vm_raise(ts, EXC_TypeError, "%s", what);
+    case RT_EINDEX:
+        return vm_raise(ts, EXC_IndexError, "%s", what);
+    case RT_EVALUE:
+        return vm_raise(ts, EXC_ValueError, "%s", what);
+    default:
+        return vm_raise(ts, EXC_OSError, "%s: %s", what, rt_strerror(code));
+    }
+}
+
+double vmc_timeout(VmThread *ts, Value v, const char *fname)
+{
+    if (v.tag == V_NONE || v.tag == V_UNDEF)
+        return -1;
+    if (v.tag == V_INT || v.tag == V_BOOL)
+        return v.u.i < 0 ? -3 : (double)v.u.i;
+    if (v.tag == V_FLOAT)
+        return v.u.f < 0 ? -3 : v.u.f;
+    vm_raise(ts, EXC_TypeError, "%s(): timeout must be a number, not '%s'", fname, v_typename(ts->in, v));
+    return -2;
+}
+
+void vmc_report_uncaught(VmThread *ts, const char *who, const char *name)
+{
+    Value exc = ts->exc;
+    vme_emit_exception(ts, exc);
+    fprintf(stderr, "%s%s:\n", who, name);
+    vm_print_traceback(ts, exc);
+    ts->exc = VUNDEF;
+    v_decref(ts->in, exc);
+}

@@ -1,0 +1,10 @@
+# Operator precedence and associativity.
+print(2 + 3 * 4, (2 + 3) * 4)
+print(2 + 3 * 4 ** 2)
+print(10 - 4 - 3, 10 - (4 - 3))
+print(100 / 10 / 5, 2 ** 2 ** 3)
+print(7 - 3 * 2 + 8 // 3 % 2)
+print(1 + 2 < 4, 3 * 2 == 6 and 1 < 2)
+print(1 or 2 and 0, (1 or 2) and 0)
+print(not 1 + 1 == 3)
+print(-3 // 2 * 2, 17 % 5 * 3)

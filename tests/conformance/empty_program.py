@@ -1,0 +1,3 @@
+# Nothing but comments: no output, exit 0.
+
+# another comment

@@ -1,0 +1,12 @@
+# repr of floats: shortest digits that round-trip, and where exponents start.
+print(0.1 + 0.2)
+print(1e16, 1e15, 123456789012345678.0, 1e22)
+print(1e-5, 1e-4, 0.0001, 0.00001234)
+print(-0.0, 0.0, 1.0, 100.0, -2.5)
+print(1e308 * 10, -1e308 * 10)
+print(repr(1.0), repr(-0.0), repr(1e16), repr(2.5e-8))
+print(9007199254740993.0, 2.0 ** 53)
+print(1 / 3, 2 / 3, 10 / 3)
+print(5e-324, 1.7976931348623157e308)
+print(123.456, 0.5, 1.25e100)
+print(float(10 ** 16), float(10 ** 15))

@@ -1,0 +1,10 @@
+# str.format with automatic, numbered and named fields.
+print("{} and {}".format("a", "b"))
+print("{0} {1} {0}".format("x", "y"))
+print("{1}{0}".format(1, 2))
+print("{name} is {age}".format(name="Ann", age=7))
+print("{0} {who}".format("hi", who="you"))
+print("{{}} {}".format(5))
+print("{} {} {}".format(1, 2.5, None))
+print("{}".format([1, 2]), "{}".format((3,)))
+print("no fields".format(1))

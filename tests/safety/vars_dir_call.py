@@ -1,0 +1,5 @@
+# refuse: check
+# dir() and vars() introspect objects.
+print("started")
+print(dir())
+print("ESCAPED")
