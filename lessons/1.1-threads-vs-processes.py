@@ -70,7 +70,7 @@ if __name__ == "__main__":
     bob = Thread(target=sign_as_thread, args=("bob", 0.2), name="bob")
     alice.start()
     bob.start()
-    pause("Both threads wrote into one list. Whose names will alice see? / " +
+    pause("Both threads write into one list. Whose names will alice see? / " +
           "Hai luồng cùng ghi vào một danh sách. alice sẽ thấy tên ai?")
     alice.join()
     bob.join()

@@ -74,8 +74,8 @@ if __name__ == "__main__":
     alice.start()
     time.sleep(0.025)
     bob.start()
-    pause("alice holds the microphone and bob asked for it. What does bob do " +
-          "now? / alice đang cầm micro, bob vừa xin. Giờ bob làm gì?")
+    pause("alice holds the microphone and bob is asking for it. What will " +
+          "bob do? / alice đang cầm micro, bob đang xin. bob sẽ làm gì?")
     alice.join()
     pause("alice is done. Who owns the microphone now? / " +
           "alice đã xong. Bây giờ ai là chủ micro?")

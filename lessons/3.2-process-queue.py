@@ -89,8 +89,8 @@ if __name__ == "__main__":
     alice.start()
     time.sleep(0.03)
     bob.start()
-    pause("alice took 0. What will bob get? / " +
-          "alice đã lấy 0. bob sẽ nhận được vé nào?")
+    pause("alice naps first, bob a little later. Who gets ticket 0, who 1? / " +
+          "alice ngủ trước, bob ngủ sau một chút. Ai nhận vé 0, ai nhận vé 1?")
     taken = receipts.get() + receipts.get()
     alice.join()
     bob.join()

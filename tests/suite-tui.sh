@@ -264,6 +264,25 @@ else
 fi
 stop small
 
+# --- a recording replayed: all events at once, travel with Home/Right -------
+if "$DRIVER" --record-demo "$T/demo.rec" 2>"$T/rec.err"; then
+    start replay 100 30 "$DRIVER --replay $T/demo.rec"
+    if wait_for replay "finished" 5; then
+        k=$(event_no replay)
+        check replay tui/replay "totals: [10, 10, 0, 6]" "ledger  free"
+        tm send-keys -t replay Home Right
+        wait_for replay "event 1 of $k" 2 && ! screen replay | grep -qF "totals: [" &&
+            pass tui/replay-travel || fail tui/replay-travel "$(screen replay | tail -1)"
+    else
+        fail tui/replay "$(screen replay | tail -2)"
+    fi
+    tm send-keys -t replay q
+    restored replay tui/replay-quit 0
+    stop replay
+else
+    fail tui/replay "could not record: $(head -c 200 "$T/rec.err")"
+fi
+
 # --- Vietnamese ------------------------------------------------------------------
 start vi 100 30 "$DRIVER --lang vi"
 wait_for vi "Dòng thời gian" 5 &&
@@ -271,6 +290,17 @@ wait_for vi "Dòng thời gian" 5 &&
     fail tui/vietnamese "$(screen vi | head -c 600)"
 tm send-keys -t vi q
 stop vi
+
+# --- a terminal without UTF-8: ASCII glyphs, and no byte that would make
+# the terminal lose its place (the script has Vietnamese in it) -------------
+start ascii 80 24 "LANG=C LC_ALL=C $DEMO"
+if wait_for ascii "paused" 8; then
+    check ascii tui/ascii-fallback "#run  gGIL  Llock" "get< 3 <put" "GIL of MainProcess  owner: MainProcess" \
+        "ledger  owner: alice  waiting: bob" "| paused | 1x |"
+else
+    fail tui/ascii-fallback "$(screen ascii | head -c 600)"
+fi
+stop ascii
 
 # --- colours, and NO_COLOR ---------------------------------------------------------
 start col 80 24 "$DEMO"

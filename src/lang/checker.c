@@ -308,15 +308,23 @@ static void ck_expr(Checker *c, const Expr *e)
         ck_expr(c, e->u.slice.hi);
         ck_expr(c, e->u.slice.step);
         break;
-    case E_LISTCOMP:
+    case E_LISTCOMP: {
+        /* the first iterable is evaluated outside; the rest has its own scope */
+        CkSet scope, *outer = c->scope;
+        ck_expr(c, e->u.comp.fors[0].iter);
+        ck_set_init(c, &scope, NULL);
+        c->scope = &scope;
         for (int i = 0; i < e->u.comp.nfor; i++) {
             const CompFor *f = &e->u.comp.fors[i];
-            ck_expr(c, f->iter);
+            if (i)
+                ck_expr(c, f->iter);
             ck_target(c, f->target);
             ck_exprs(c, &f->ifs);
         }
         ck_expr(c, e->u.comp.elt);
+        c->scope = outer;
         break;
+    }
     default:
         break;
     }
@@ -433,8 +441,8 @@ static void ck_stmt(Checker *c, const Stmt *s)
         break;
     case S_AUGASSIGN:
         ck_expr(c, s->u.aug.value);
-        if (s->u.aug.target->kind == E_NAME)
-            ck_set_add(c, c->scope, s->u.aug.target->u.name.id, CK_USE | CK_ASSIGN, NULL);
+        if (s->u.aug.target->kind == E_NAME)   /* a store, for the global rule */
+            ck_set_add(c, c->scope, s->u.aug.target->u.name.id, CK_ASSIGN, NULL);
         else
             ck_expr(c, s->u.aug.target);
         break;
@@ -551,8 +559,11 @@ static void ck_collect(Checker *c, const StmtList *l)
             break;
         case S_TRY:
             ck_collect(c, &s->u.try_.body);
-            for (int k = 0; k < s->u.try_.nhandlers; k++)
+            for (int k = 0; k < s->u.try_.nhandlers; k++) {
+                if (s->u.try_.handlers[k].name)
+                    ck_set_add(c, &c->bound, s->u.try_.handlers[k].name, CK_ASSIGN, NULL);
                 ck_collect(c, &s->u.try_.handlers[k].body);
+            }
             ck_collect(c, &s->u.try_.orelse);
             ck_collect(c, &s->u.try_.finalbody);
             break;

@@ -132,7 +132,9 @@ static int lx_bad_char(Lexer *lx)
     uint32_t cp;
     int n = lex_utf8_get((const unsigned char *)lx->p, (size_t)(lx->end - lx->p), &cp);
     if (!n)
-        return diag_set(lx->err, lx->file, lx->line, lx->col, "invalid UTF-8 in source");
+        return diag_set(lx->err, lx->file, lx->line, lx->col,
+                        "invalid UTF-8 (byte 0x%02x); save the script as UTF-8 text",
+                        (unsigned char)*lx->p);
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA1) || cp == 0xFEFF)
         return diag_set(lx->err, lx->file, lx->line, lx->col,
                         "invalid non-printable character U+%04X", (unsigned)cp);
@@ -174,9 +176,8 @@ static int lx_indentation(Lexer *lx)
         if (alt != alttop)
             return lx_tab_error(lx);
     } else if (col > top) {
-        if (lx->nindent > LEX_MAX_INDENT)
-            return diag_set(lx->err, lx->file, lx->line, lx->col,
-                            "too many levels of indentation");
+        if (lx->nindent >= LEX_MAX_INDENT)
+            return diag_set(lx->err, lx->file, lx->line, 1, "too many levels of indentation");
         if (alt <= alttop)
             return lx_tab_error(lx);
         lx->indent[lx->nindent] = col;

@@ -14,7 +14,7 @@
 #include "lang/lang.h"
 
 #define LEX_MAX_PAREN 200      /* CPython's MAXLEVEL */
-#define LEX_MAX_INDENT 100     /* CPython's MAXINDENT */
+#define LEX_MAX_INDENT 100     /* CPython's MAXINDENT: 99 levels above the margin */
 
 typedef enum {
     T_EOF, T_NEWLINE, T_INDENT, T_DEDENT,

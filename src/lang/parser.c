@@ -121,14 +121,15 @@ Expr *p_name_expr(Parser *p, const char *id, int line, int col)
     return e;
 }
 
-/* NUL bytes and malformed UTF-8 are refused before lexing, with the place. */
+/* NUL bytes and malformed UTF-8 are refused before lexing, with the place
+ * (worded as src/lesson/lesson.c words them when it reads the file). */
 static int lang_validate(const char *file, const char *src, size_t len, Diag *err)
 {
     int line = 1, col = 1;
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)src[i];
         if (c == 0)
-            return diag_set(err, file, line, col, "source code cannot contain null bytes");
+            return diag_set(err, file, line, col, "NUL byte in the script; is this a text file?");
         if (c < 0x80) {
             if (c == '\n')
                 line++, col = 0;
@@ -139,8 +140,8 @@ static int lang_validate(const char *file, const char *src, size_t len, Diag *er
         uint32_t cp;
         int n = lex_utf8_get((const unsigned char *)src + i, len - i, &cp);
         if (!n)
-            return diag_set(err, file, line, col, "invalid UTF-8 in source (byte 0x%02X); "
-                            "lesson scripts must be UTF-8", c);
+            return diag_set(err, file, line, col, "invalid UTF-8 (byte 0x%02x); "
+                            "save the script as UTF-8 text", c);
         i += (size_t)n;
         col++;
     }

@@ -136,7 +136,7 @@ static Expr *f_expr(Parser *p, const FSrc *f, size_t a, size_t b)
     while (k < b && (f->body[k] == ' ' || f->body[k] == '\t' || f->body[k] == '\n'))
         k++;
     if (k == b)
-        f_fail(p, f, b, "f-string: empty expression not allowed");
+        f_fail(p, f, a - 1, "f-string: empty expression not allowed");
     int line, col;
     lex_pos_in(f->body, a, f->line, f->col, &line, &col);
     TokList tl = {0};

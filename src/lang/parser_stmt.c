@@ -25,13 +25,14 @@ static StmtList p_stmtlist(PVec *v)
 }
 
 /* After the ':' of a compound statement. */
+static void p_simple_stmts(Parser *p, PVec *out);
+
 static StmtList p_block(Parser *p, const char *what, int line)
 {
     PVec body = {0};
     if (!p_accept(p, T_NEWLINE)) {
-        p_enter(p, p_peek(p));
-        p_stmt(p, &body);
-        p_leave(p);
+        /* `if x: a; b` -- only simple statements may follow the colon */
+        p_simple_stmts(p, &body);
         return p_stmtlist(&body);
     }
     if (!p_at(p, T_INDENT)) {
@@ -53,23 +54,12 @@ static Tok *p_name_tok(Parser *p)
     return p_next(p);
 }
 
-static void p_simple_block_check(Parser *p)
-{
-    /* `if x: for ...` : a compound statement cannot follow a colon */
-    TokKind k = p_peek(p)->kind;
-    if (k == T_IF || k == T_WHILE || k == T_FOR || k == T_TRY || k == T_WITH ||
-        k == T_DEF || k == T_CLASS)
-        p_invalid(p);
-}
-
 static Stmt *p_if(Parser *p)
 {
     Tok *t = p_next(p);
     Stmt *s = p_new_stmt(p, S_IF, t->line, t->col);
     s->u.if_.cond = p_test(p);
     p_expect(p, T_COLON);
-    if (!p_at(p, T_NEWLINE))
-        p_simple_block_check(p);
     s->u.if_.body = p_block(p, t->kind == T_IF ? "'if' statement" : "'elif' statement", t->line);
     if (p_at(p, T_ELIF)) {
         PVec orelse = {0};

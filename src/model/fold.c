@@ -401,6 +401,11 @@ static void fold_list(FoldCtx *c)
     o->last_ev = c->k;
 }
 
+static void fold_gate_wait(FoldCtx *c)
+{
+    c->w->gate_kind = (uint8_t)(c->e->aux < TK_COUNT ? c->e->aux : 0);
+}
+
 static void fold_task_submit(FoldCtx *c)
 {
     ModelObject *o = mstate_obj(c->st, c->e->obj, TO_FUTURE);
@@ -425,6 +430,14 @@ static void fold_task_done(FoldCtx *c)
     obj_cells(o, 1);
     o->cell[0] = c->k;
     o->cell_ev[0] = c->k;
+}
+
+/* The submitting process has the result (a pool's result handler got it):
+ * is_set 2 = done and collected, 1 = done only. */
+static void fold_task_result(FoldCtx *c)
+{
+    ModelObject *o = mstate_obj(c->st, c->e->obj, TO_FUTURE);
+    o->is_set = 2;
 }
 
 static const FoldFn fold_table[TK_COUNT] = {
@@ -453,11 +466,13 @@ static const FoldFn fold_table[TK_COUNT] = {
     [TK_VALUE_WRITE] = fold_write,
     [TK_LIST_WRITE] = fold_list,
     [TK_LIST_APPEND] = fold_list,
+    [TK_GATE_WAIT] = fold_gate_wait,
     [TK_TASK_SUBMIT] = fold_task_submit,
     [TK_TASK_START] = fold_task_start,
     [TK_TASK_DONE] = fold_task_done,
     [TK_FUTURE_WAIT] = fold_wait,
     [TK_FUTURE_WAKE] = fold_unwait,
+    [TK_TASK_RESULT] = fold_task_result,
 };
 
 /* Kinds whose object is what the worker then waits for. */

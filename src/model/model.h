@@ -37,6 +37,7 @@ typedef struct ModelWorker {
     uint8_t  is_process;    /* the main thread of a process */
     uint8_t  state;         /* TraceState (TS_NEW .. TS_DONE) */
     uint8_t  queue_full;    /* TS_QUEUE: 1 blocked in put, 0 in get */
+    uint8_t  gate_kind;     /* TS_GATE: the TraceKind it asks to do next */
     uint32_t parent;        /* worker that created it, or MODEL_NONE */
     uint32_t process;       /* worker id of its process's main thread */
     int32_t  pid, tid;      /* real ids, from worker.started */
@@ -150,7 +151,8 @@ uint32_t model_waits_for(const ModelState *st, uint32_t w);
 size_t model_deadlock(const ModelState *st, uint32_t *cycle, size_t max);
 
 /* Snapshot spacing (default 1024 events; raised for large states so that
- * snapshot memory stays proportional to the log).  Set before folding. */
+ * snapshot memory stays near 16 bytes per event, at most 32 intervals).
+ * Set before folding. */
 void model_set_snapshot_interval(Model *m, size_t events);
 size_t model_snapshot_count(const Model *m);
 size_t model_memory(const Model *m);

@@ -279,9 +279,14 @@ void model_update(Model *m)
             model_state_init(s);
             model_state_copy(s, &m->head);
             /* A large state (big arrays) is copied less often, so snapshot
-             * memory stays within a few bytes per event. */
-            size_t gap = mstate_memory(s) / 8;
-            m->next_snap = m->head.nevents + (gap > m->interval ? gap : m->interval);
+             * memory stays near 16 bytes per event; but never more than 32
+             * intervals apart, so a jump stays within a few ms. */
+            size_t gap = mstate_memory(s) / 16;
+            if (gap < m->interval)
+                gap = m->interval;
+            if (gap > 32 * m->interval)
+                gap = 32 * m->interval;
+            m->next_snap = m->head.nevents + gap;
         }
     }
 }
@@ -290,15 +295,17 @@ const ModelState *model_at(Model *m, size_t k)
 {
     if (k >= m->head.nevents)
         return &m->head;
-    if (!(m->scratch_valid && m->scratch.nevents <= k && k - m->scratch.nevents <= m->interval)) {
-        size_t lo = 0, hi = m->nsnaps;   /* last snapshot with nevents <= k */
-        while (hi - lo > 1) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (m->snaps[mid].nevents <= k)
-                lo = mid;
-            else
-                hi = mid;
-        }
+    size_t lo = 0, hi = m->nsnaps;   /* last snapshot with nevents <= k */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->snaps[mid].nevents <= k)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    /* Fold the scratch forward when it is already nearer than the snapshot
+     * (stepping right); otherwise restore the snapshot. */
+    if (!(m->scratch_valid && m->scratch.nevents <= k && m->scratch.nevents >= m->snaps[lo].nevents)) {
         model_state_copy(&m->scratch, &m->snaps[lo]);
         m->scratch_valid = 1;
     }

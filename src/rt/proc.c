@@ -116,7 +116,7 @@ static void proc_child(Rt *rt, int id, pid_t parent, int from_main, const sigset
     if (from_main)
         prctl(PR_SET_PDEATHSIG, SIGKILL);
     else
-        (void)0;
+        proc_watch_root(rt);
     if (getppid() != parent)
         _exit(1);   /* the parent died before the line above: follow it */
     if (rt->sh->caps.mem_per_proc && !RT_SANITIZED) {

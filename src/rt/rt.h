@@ -103,7 +103,7 @@ void rt_destroy(Rt *rt);              /* root process only, after rt_proc_kill_a
 /* This process's pid, cached: a system call costs microseconds on some VMs
  * and the lock fast path records the owner's pid. */
 pid_t rt_self_pid(void);
-void rt_self_pid_reset(void);          /* in a fork()ed child */
+void rt_self_pid_reset(void);          /* in a fork()ed child (an atfork handler does it) */
 
 /* Workers.  rt_worker_add reserves an id (RT_ECAP past max_workers). */
 int rt_worker_add(Rt *rt, RtWorkerKind kind, int parent, const char *name);

@@ -202,9 +202,16 @@ static size_t col_run(Collector *c, EventLog *out, int hold_back)
     size_t n0 = eventlog_count(out);
     while (c->nheap) {
         uint32_t s = heap_pop(c);
-        col_take(c, s, out);
-        if (c->cur[s].tail != c->cur[s].head && col_ts(c, s) <= horizon)
-            heap_push(c, s);
+        /* Take a run from this slot while it stays ahead of every other. */
+        for (;;) {
+            col_take(c, s, out);
+            if (c->cur[s].tail == c->cur[s].head || col_ts(c, s) > horizon)
+                break;
+            if (c->nheap && !col_less(c, s, c->heap[0])) {
+                heap_push(c, s);
+                break;
+            }
+        }
     }
     c->live = nvis;
     for (uint32_t i = 0; i < nvis; i++) {

@@ -46,7 +46,10 @@
  *   gate.wait/grant  obj = TRACE_NONE, aux = the kind the worker asks to do
  *   task.submit      obj = the future, aux = the pool, text = a label
  *   task.start/done  obj = the future; task.done text = repr of the result
- *   future.wait/wake obj = the future
+ *   future.wait/wake obj = the future (future.wait: aux = how many it waits on)
+ *   task.result      obj = the future: its result reached the submitting
+ *                    process (pool's result handler), aux = 1 ok, 0 raised;
+ *                    task.done aux is the same
  *
  * Emitting order that keeps the log truthful across cores: emit X.release
  * *before* really releasing, emit X.acquire / queue.get *after* really
@@ -158,7 +161,8 @@ typedef enum TraceObjKind {
     X(TASK_START,       "task.start",       TP_NONE, TS_KEEP)    \
     X(TASK_DONE,        "task.done",        TP_TEXT, TS_KEEP)    \
     X(FUTURE_WAIT,      "future.wait",      TP_NONE, TS_FUTURE)  \
-    X(FUTURE_WAKE,      "future.wake",      TP_NONE, TS_RUNNING)
+    X(FUTURE_WAKE,      "future.wake",      TP_NONE, TS_RUNNING) \
+    X(TASK_RESULT,      "task.result",      TP_NONE, TS_KEEP)
 
 #define TRACE_ENUM_(e, name, pay, st) TK_##e,
 typedef enum TraceKind { TRACE_KINDS(TRACE_ENUM_) TK_COUNT } TraceKind;

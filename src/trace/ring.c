@@ -134,6 +134,7 @@ TraceWriter *trace_worker_open(TraceShm *shm, int id)
     /* A freed slot was reset to zero by the collector before SLOT_FREE. */
     w->head = atomic_load_explicit(&slot->head, memory_order_relaxed);
     w->tail_cache = atomic_load_explicit(&slot->tail, memory_order_acquire);
+    w->limit = w->tail_cache + (w->mask + 1) / 2;
     w->phead = w->ptail_cache = atomic_load_explicit(&slot->ptail, memory_order_acquire);
     atomic_store_explicit(&slot->worker, (uint32_t)id, memory_order_relaxed);
     atomic_store_explicit(&slot->pid, (int32_t)getpid(), memory_order_relaxed);
@@ -177,8 +178,8 @@ void trace_writer_wait(TraceWriter *w, uint64_t events, uint64_t bytes)
     TraceSlot *s = w->slot;
     w->tail_cache = atomic_load_explicit(&s->tail, memory_order_acquire);
     w->ptail_cache = atomic_load_explicit(&s->ptail, memory_order_acquire);
-    /* Three quarters full: ask for a drain before we have to stop. */
-    if (w->head - w->tail_cache > (uint64_t)w->mask * 3 / 4)
+    /* Half full: ask for a drain now, so we seldom have to stop. */
+    if (w->head - w->tail_cache >= ((uint64_t)w->mask + 1) / 2)
         trace_shm_ring_doorbell(w->shm);
     while (!ring_fits(w, events, bytes)) {
         uint32_t seq = atomic_load_explicit(&s->wake, memory_order_seq_cst);
@@ -193,6 +194,9 @@ void trace_writer_wait(TraceWriter *w, uint64_t events, uint64_t bytes)
         w->ptail_cache = atomic_load_explicit(&s->ptail, memory_order_acquire);
     }
     atomic_store_explicit(&s->waiting, 0, memory_order_relaxed);
+    /* Look again at half full, or when full if we are past half already. */
+    uint64_t half = w->tail_cache + ((uint64_t)w->mask + 1) / 2;
+    w->limit = w->head + events <= half ? half : w->tail_cache + (uint64_t)w->mask + 1;
 }
 
 /* Copy into the payload byte ring at position `pos`, wrapping. */

@@ -10,7 +10,8 @@
  * Recording an event is a TSC read, a 32-byte store and a release store of
  * the slot's head: no lock, no system call.  The writer keeps its own copy of
  * head and a cached copy of the collector's tail, so it touches the shared
- * tail line only when its cached view says the ring is full.  A truly full
+ * tail line only every half ring or so (then asking for a drain if the ring
+ * is half full, so it rarely has to stop).  A truly full
  * ring makes the writer sleep on a futex until the collector frees space:
  * nothing is ever dropped. */
 #ifndef PARLAB_TRACE_RING_H
@@ -68,6 +69,7 @@ typedef struct TraceWriter {
     TraceShm   *shm;
     uint64_t    head;               /* our own copy of slot->head */
     uint64_t    tail_cache;         /* last tail we read */
+    uint64_t    limit;              /* head at which to look at tail again */
     uint64_t    phead, ptail_cache; /* the same for payload bytes */
     uint32_t    mask, pmask;
     uint16_t    worker;
@@ -107,7 +109,7 @@ static inline void trace_emit_f(TraceWriter *w, unsigned kind, unsigned flags,
     if (!w)
         return;
     uint64_t h = w->head;
-    if (__builtin_expect(h - w->tail_cache > w->mask, 0))
+    if (__builtin_expect(h >= w->limit, 0))
         trace_writer_wait(w, 1, 0);
     TraceEvent *e = &w->ev[h & w->mask];
     e->ts = trace_now();

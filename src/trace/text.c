@@ -259,6 +259,7 @@ static const FmtFn fmt_table[TK_COUNT] = {
     [TK_GATE_GRANT] = fmt_gate,       [TK_TASK_SUBMIT] = fmt_obj_text,
     [TK_TASK_START] = fmt_obj,        [TK_TASK_DONE] = fmt_obj_text,
     [TK_FUTURE_WAIT] = fmt_obj,       [TK_FUTURE_WAKE] = fmt_obj,
+    [TK_TASK_RESULT] = fmt_obj,
 };
 
 size_t trace_text_format(TraceText *t, const EventLog *log, size_t k, char *buf, size_t size)

@@ -55,7 +55,7 @@ void ui_frame_draw(UiCtx *ctx, const UiLayout *l, Canvas *c, unsigned dirty)
     }
     if (ctx->help)
         dirty = UI_DIRTY_ALL;
-    if ((dirty & APP_MODEL_PANES) == APP_MODEL_PANES)
+    if (dirty == UI_DIRTY_ALL)     /* the layout may have changed: no stale hits */
         view_hits_reset(ctx);
     for (int p = 0; p < P_COUNT; p++)
         if (l->shown[p] && (dirty & (1u << p)))
@@ -114,11 +114,18 @@ static void app_note(App *a, const char *s)
     a->dirty |= 1u << P_STATUS;
 }
 
+/* Forward a control key; running or stepping brings the view back to the
+ * newest event (what is being run), a speed change does not. */
 static void app_source_cmd(App *a, UiSourceCmd cmd, int arg)
 {
     app_note(a, "");
-    if (a->src->ops->command(a->src, cmd, arg) == 0 && cmd != UI_SRC_RESTART)
+    int moves = cmd == UI_SRC_RUN || cmd == UI_SRC_STEP || cmd == UI_SRC_STEP_WORKER ||
+                cmd == UI_SRC_STEP_LINE;
+    if (a->src->ops->command(a->src, cmd, arg) == 0 && moves && !a->following) {
         a->following = 1;
+        ui_ctx_view(&a->ctx, a->model, model_count(a->model));
+        a->dirty = UI_DIRTY_ALL;
+    }
 }
 
 /* Move the viewed event; leaving the end stops following the run. */

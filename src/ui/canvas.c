@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ui/canvas.h"
+#include "ui/glyphs.h"
 
 #define CV_CHUNK 256
 
@@ -72,13 +73,15 @@ int cv_textn(Canvas *c, UiRect r, int x, int y, UiRole role, const char *s, size
         return x + ui_text_width(s, len);
     int right = r.w < c->w - r.x ? r.w : c->w - r.x;   /* clip to the screen too */
     wchar_t buf[CV_CHUNK];
-    int n = 0, start = x, col = x;
+    int n = 0, start = x, col = x, utf8 = ui_glyphs_utf8();
     size_t i = 0;
     while (i < len) {
         wchar_t ch;
         i += (size_t)ui_utf8_next(s + i, len - i, &ch);
         if (ch < 0x20 || ch == 0x7F)
             ch = ch == '\t' ? ' ' : '?';
+        else if (ch >= 0x80 && !utf8)
+            ch = '?';   /* a terminal that cannot show it would lose its place */
         int cw = ui_wchar_width(ch);
         if (cw == 0 && n == 0 && col <= 0)
             continue;       /* a combining mark whose base was clipped */

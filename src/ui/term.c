@@ -174,7 +174,9 @@ int term_init(char *err, size_t errlen)
 {
     if (term.active)
         return 0;
-    setlocale(LC_ALL, "");
+    /* Only the character type: numbers must keep printing as the C locale
+     * does, the interpreter shares this process. */
+    setlocale(LC_CTYPE, "");
     ui_glyphs_set(term_is_utf8());
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         snprintf(err, errlen, "the terminal UI needs a terminal on stdin and stdout; "
@@ -222,7 +224,7 @@ int term_init(char *err, size_t errlen)
 
 int term_init_offscreen(FILE *out, FILE *in, const char *type)
 {
-    setlocale(LC_ALL, "");
+    setlocale(LC_CTYPE, "");
     ui_glyphs_set(term_is_utf8());
     term.screen = newterm(type, out, in);
     if (!term.screen)

@@ -8,6 +8,7 @@
 #include "lesson/catalog.h"
 #include "ui/app.h"
 #include "ui/demo_source.h"
+#include "ui/replay_source.h"
 #include "ui/term.h"
 
 #define UI_ERRLEN 1024
@@ -100,6 +101,17 @@ int ui_run_lesson(const char *path, UiSource *src, const UiOptions *opt)
     if (code == 2)
         return ui_fail(err);
     return code < 0 ? 0 : code;
+}
+
+int ui_replay(const char *file, const char *script, const UiOptions *opt)
+{
+    char err[UI_ERRLEN];
+    UiSource *src;
+    if (replay_source_open(file, 0, 0, 0, &src, err, sizeof err) < 0)
+        return ui_fail(err);
+    UiOptions o = opt ? *opt : (UiOptions){ 0 };
+    o.open = NULL;      /* n/p would leave the recording for a live run */
+    return ui_run_lesson(script, src, &o);
 }
 
 int ui_demo(const UiOptions *opt)

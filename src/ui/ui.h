@@ -3,6 +3,7 @@
  *   parlab            -> ui_menu(&opt)
  *   parlab LESSON     -> ui_run_lesson(path, opt.open(path, opt.open_arg), &opt)
  *   parlab --demo     -> ui_demo(&opt)         (hidden: a synthetic run)
+ *   parlab --replay F -> ui_replay(F, lesson_path_or_NULL, &opt)
  *
  * Each takes the terminal, gives it back exactly as it was on every exit
  * path, and returns the process exit status: 0 after q, 128 + the signal
@@ -34,5 +35,10 @@ int ui_run_lesson(const char *path, UiSource *src, const UiOptions *opt);
 
 /* The synthetic demo source on screen (no interpreter involved). */
 int ui_demo(const UiOptions *opt);
+
+/* A recording (--record FILE) on screen, every event there at once, for
+ * time travel; script: the lesson it came from, for the code pane and
+ * the narration (NULL: none). */
+int ui_replay(const char *file, const char *script, const UiOptions *opt);
 
 #endif

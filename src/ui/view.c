@@ -23,10 +23,17 @@ const UiView *ui_view(UiPane p)
     return &view_table[p < P_COUNT ? p : P_STATUS];
 }
 
+/* Drawing a pane replaces its hits: forget those it recorded last time. */
 void ui_view_draw(UiCtx *ctx, UiPane p, Canvas *c, UiRect r)
 {
     if (r.w <= 0 || r.h <= 0)
         return;
+    int n = 0;
+    for (int i = 0; i < ctx->nhits; i++)
+        if (ctx->hits[i].pane != p)
+            ctx->hits[n++] = ctx->hits[i];
+    ctx->nhits = n;
+    ctx->drawing = p;
     ui_view(p)->draw(ctx, c, r);
 }
 
@@ -75,6 +82,7 @@ void view_hit(UiCtx *ctx, UiRect area, int x, int y, int w, UiHitKind kind, uint
     h->r.y = area.y + y;
     h->r.w = w;
     h->r.h = 1;
+    h->pane = (uint8_t)ctx->drawing;
     h->kind = (uint8_t)kind;
     h->id = id;
 }

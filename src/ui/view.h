@@ -32,6 +32,7 @@ typedef enum UiHitKind { HIT_NONE, HIT_WORKER, HIT_OBJECT } UiHitKind;
 
 typedef struct UiHit {
     UiRect r;               /* absolute screen cells */
+    uint8_t pane;           /* the pane that drew it */
     uint8_t kind;
     uint32_t id;
 } UiHit;
@@ -50,8 +51,9 @@ typedef struct UiCtx {
     int scroll[P_COUNT];    /* rows scrolled (0 = the pane's default view) */
     int tl_zoom;            /* timeline: 0 = whole run fits; +1 = twice as close */
     int help;               /* the help overlay is shown */
-    UiHit *hits;
+    UiHit *hits;            /* of the panes as last drawn */
     int nhits, hits_cap;
+    int drawing;            /* the pane being drawn */
 } UiCtx;
 
 typedef void (*UiViewDraw)(UiCtx *ctx, Canvas *c, UiRect r);

@@ -176,6 +176,30 @@ void vm_exc_add_tb(VmThread *ts, const char *func, int line)
     e->tb = t;
 }
 
+void vm_exc_leave_frame(VmThread *ts, const Frame *f, const char *func)
+{
+    if (!v_is(ts->exc, K_INST))
+        return;
+    InstObj *e = (InstObj *)ts->exc.u.o;
+    if (e->tb_added != f)
+        vm_exc_add_tb(ts, func, e->tb_frame == f ? e->tb_line : f->line);
+    e->tb_frame = NULL;     /* the caller records its own line */
+    e->tb_added = NULL;
+}
+
+void vm_exc_caught(VmThread *ts, const Frame *f, Value exc)
+{
+    InstObj *e = (InstObj *)exc.u.o;
+    if (e->tb_added == f)
+        return;
+    Value saved = ts->exc;
+    ts->exc = exc;
+    vm_exc_add_tb(ts, f->info->name, e->tb_frame == f ? e->tb_line : f->line);
+    ts->exc = saved;
+    e->tb_added = f;
+    e->tb_frame = f;
+}
+
 Value exc_str(VmThread *ts, InstObj *e)
 {
     Value args = e->args;
@@ -239,7 +263,21 @@ static void format_one(VmThread *ts, StrBuf *sb, Value exc, int depth)
     if (e->tb) {
         split_source(in);
         sb_puts(sb, "Traceback (most recent call last):\n");
+        const TbEntry *prev = NULL;
+        int repeat = 0;
         for (TbEntry *t = e->tb; t; t = t->next) {
+            /* CPython shows a line repeated more than 3 times once, with a count */
+            if (prev && prev->line == t->line && strcmp(prev->func, t->func) == 0) {
+                if (++repeat >= 3) {
+                    if (!t->next || t->next->line != t->line || strcmp(t->next->func, t->func) != 0)
+                        sb_printf(sb, "  [Previous line repeated %d more time%s]\n", repeat - 2,
+                                  repeat - 2 == 1 ? "" : "s");
+                    continue;
+                }
+            } else {
+                repeat = 0;
+            }
+            prev = t;
             sb_puts(sb, "  File \"");
             abs_path(sb, in->mod ? in->mod->file : "<script>");
             sb_printf(sb, "\", line %d, in %s\n", t->line, t->func);
@@ -285,7 +323,7 @@ void vm_print_traceback(VmThread *ts, Value exc)
 {
     if (!v_is(exc, K_INST))
         return;
-    vm_flush_output(ts->in);
+    vm_write(ts, "", 0, true);      /* the script's output so far comes first */
     StrBuf sb;
     sb_init(&sb);
     format_one(ts, &sb, exc, 0);

@@ -62,7 +62,7 @@ static Exit run_handlers(VmThread *ts, Frame *f, Stmt *st)
             if (!m)
                 continue;
         }
-        ((InstObj *)exc.u.o)->tb_frame = NULL;
+        vm_exc_caught(ts, f, exc);
         Value saved = ts->handling;
         ts->handling = exc;
         if (h->name_target) {
@@ -74,6 +74,8 @@ static Exit run_handlers(VmThread *ts, Frame *f, Stmt *st)
             }
         }
         Exit x = exec_block(ts, f, &h->body);
+        if (x != X_EXC || ts->exc.u.o != exc.u.o)
+            ((InstObj *)exc.u.o)->tb_added = NULL;     /* handled: a later `raise e` starts afresh */
         if (h->name_target)
             unbind(ts, f, h->name_target);
         ts->handling = saved;
@@ -364,10 +366,7 @@ Value make_class(VmThread *ts, Frame *f, Stmt *cls)
     ts->frame = cf.prev;
     Value r = VEXC;
     if (x == X_EXC) {
-        InstObj *e = v_is(ts->exc, K_INST) ? (InstObj *)ts->exc.u.o : NULL;
-        vm_exc_add_tb(ts, info->name, e && e->tb_frame == &cf ? e->tb_line : cf.line);
-        if (e)
-            e->tb_frame = NULL;
+        vm_exc_leave_frame(ts, &cf, info->name);
     } else {
         ClassObj *c = class_new(ts, cls->u.cls.name, base, "__main__");
         if (c) {

@@ -175,10 +175,7 @@ Value func_call(VmThread *ts, FuncObj *fn, Value *args, int nargs, const VmKw *k
     ts->frame = fr.prev;
     Value r = VNONE;
     if (x == X_EXC) {
-        InstObj *e = v_is(ts->exc, K_INST) ? (InstObj *)ts->exc.u.o : NULL;
-        vm_exc_add_tb(ts, info->name, e && e->tb_frame == &fr ? e->tb_line : fr.line);
-        if (e)
-            e->tb_frame = NULL;     /* the caller records its own line */
+        vm_exc_leave_frame(ts, &fr, info->name);
         r = VEXC;
     } else if (x == X_RETURN) {
         r = fr.ret;

@@ -168,8 +168,7 @@ int vm_run_module(Module *m, const VmOptions *opt)
     Exit x = exec_block(ts, &fr, &m->body);
     int rc = 0;
     if (x == X_EXC) {
-        InstObj *e = v_is(ts->exc, K_INST) ? (InstObj *)ts->exc.u.o : NULL;
-        vm_exc_add_tb(ts, "<module>", e && e->tb_frame == &fr ? e->tb_line : fr.line);
+        vm_exc_leave_frame(ts, &fr, "<module>");
         vm_print_traceback(ts, ts->exc);
         rc = 1;
     }

@@ -145,6 +145,11 @@ Value vm_overflow(VmThread *ts);
 bool vm_exc_isa(Interp *in, Value exc, ClassObj *cls);
 bool class_is_sub(const ClassObj *c, const ClassObj *base);
 void vm_exc_add_tb(VmThread *ts, const char *func, int line);
+/* The pending exception leaves frame f (named func): add its traceback entry. */
+void vm_exc_leave_frame(VmThread *ts, const Frame *f, const char *func);
+/* exc is caught by a handler in frame f: its traceback gets f's entry now,
+ * so a chained report shows where it happened. */
+void vm_exc_caught(VmThread *ts, const Frame *f, Value exc);
 void vm_print_traceback(VmThread *ts, Value exc);
 Value exc_new(VmThread *ts, ClassObj *cls, Value *args, int nargs);
 Value exc_str(VmThread *ts, InstObj *e);
@@ -248,5 +253,6 @@ int module_add(VmThread *ts, ModuleObj *m, const char *name, Value v);  /* steal
 extern const VmModuleDef mod_time_def, mod_os_def, mod_parlab_def;
 /* the concurrency library (vm_conc.h) */
 extern const VmModuleDef mod_threading_def, mod_thread_def, mod_mp_def, mod_queue_def;
+extern const VmModuleDef mod_futures_def;   /* mod_futures.c */
 
 #endif

@@ -148,7 +148,7 @@ static Value proc_start(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     Value *d = at_find(&((InstObj *)self.u.o)->attrs, iname(ts, "daemon"));
     int rc = vmc_proc_start(ts, obj_name(ts, self), p->ident_n, self, d && v_truthy(*d), proc_body, NULL, &p->proc);
     if (rc < 0)
-        return vmc_raise_rt(ts, rc, rc == RT_ECAP ? rt_proc_cap_message(vmc_of(ts->in)->rt) : "fork");
+        return vmc_raise_rt(ts, rc, "process");
     p->started = 1;
     return VNONE;
 }
@@ -512,7 +512,8 @@ static ClassObj *add_class(VmThread *ts, ModuleObj *m, const char *name, const V
 static int mp_init(VmThread *ts, ModuleObj *m)
 {
     ClassObj *p, *v;
-    if (vmsync_add_classes(ts, m, "multiprocessing", 0) < 0 || vmq_add_mp_classes(ts, m) < 0)
+    if (vmsync_add_classes(ts, m, "multiprocessing", 0) < 0 || vmq_add_mp_classes(ts, m) < 0 ||
+        vmpool_add_mp_classes(ts, m) < 0)
         return -1;
     if (!(p = add_class(ts, m, "Process", proc_methods, proc_free)))
         return -1;

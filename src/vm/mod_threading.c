@@ -205,7 +205,7 @@ static Value thread_start(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     Value *d = at_find(&((InstObj *)self.u.o)->attrs, iname(ts, "daemon"));
     int rc = vmc_thread_start(ts, thread_name(ts, self), self, d && v_truthy(*d), thread_body, NULL, &n->th);
     if (rc < 0)
-        return vmc_raise_rt(ts, rc, "can't start new thread");
+        return vmc_raise_rt(ts, rc, "thread");
     n->started = 1;
     n->worker = n->th->worker;
     return VNONE;
@@ -739,7 +739,7 @@ static Value rt_start_new_thread(VmThread *ts, Value *args, int nargs, const VmK
     int rc = vmc_thread_start(ts, name, holder, 1, raw_thread_body, NULL, &th);
     v_decref(ts->in, holder);
     if (rc < 0)
-        return vmc_raise_rt(ts, rc, "can't start new thread");
+        return vmc_raise_rt(ts, rc, "thread");
     return vint(th->worker);
 }
 

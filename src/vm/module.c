@@ -12,6 +12,7 @@ static const VmModuleDef concurrent_def = { "concurrent", NULL, NULL };
 static const VmModuleDef *const module_defs[] = {
     &mod_time_def, &mod_os_def, &mod_parlab_def, &concurrent_def,
     &mod_threading_def, &mod_thread_def, &mod_mp_def, &mod_queue_def,
+    &mod_futures_def,
 };
 
 int module_add(VmThread *ts, ModuleObj *m, const char *name, Value v)

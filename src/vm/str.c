@@ -199,34 +199,68 @@ int str_contains(StrObj *hay, StrObj *needle)
     return memmem(hay->s, (size_t)hay->len, needle->s, (size_t)needle->len) != NULL;
 }
 
+/* Code points CPython's str.isprintable() rejects beyond Latin-1's C1
+ * range: separators and format characters lessons could plausibly contain. */
+static bool cp_unprintable(uint32_t c)
+{
+    static const uint32_t ranges[][2] = {
+        { 0x80, 0xA0 }, { 0xAD, 0xAD }, { 0x600, 0x605 }, { 0x61C, 0x61C }, { 0x6DD, 0x6DD },
+        { 0x70F, 0x70F }, { 0x1680, 0x1680 }, { 0x180E, 0x180E }, { 0x2000, 0x200F },
+        { 0x2028, 0x202F }, { 0x205F, 0x2064 }, { 0x2066, 0x206F }, { 0x3000, 0x3000 },
+        { 0xD800, 0xF8FF }, { 0xFEFF, 0xFEFF }, { 0xFFF9, 0xFFFB }, { 0xFFFE, 0xFFFF },
+        { 0x110BD, 0x110BD }, { 0x1D173, 0x1D17A }, { 0xE0000, 0xE0FFF }, { 0xF0000, 0x10FFFF },
+    };
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+        if (c >= ranges[i][0] && c <= ranges[i][1])
+            return true;
+    return false;
+}
+
 /* repr of a str: CPython picks single quotes unless the text has a single
- * quote and no double quote. */
+ * quote and no double quote, and escapes what is not printable. */
 void str_repr_into(void *sbv, const char *s, size_t len)
 {
     StrBuf *sb = sbv;
     bool sq = memchr(s, '\'', len) != NULL, dq = memchr(s, '"', len) != NULL;
     char q = (sq && !dq) ? '"' : '\'';
     sb_putc(sb, q);
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)s[i];
-        if (c == (unsigned char)q || c == '\\') {
-            sb_putc(sb, '\\');
-            sb_putc(sb, (char)c);
-        } else if (c == '\n') {
-            sb_puts(sb, "\\n");
-        } else if (c == '\r') {
-            sb_puts(sb, "\\r");
-        } else if (c == '\t') {
-            sb_puts(sb, "\\t");
-        } else if (c < 0x20 || c == 0x7f) {
-            sb_printf(sb, "\\x%02x", c);
-        } else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] < 0xA0) {
-            /* U+0080..U+009F are not printable either */
-            sb_printf(sb, "\\x%02x", (unsigned char)s[i + 1]);
+        if (c < 0x80) {
+            if (c == (unsigned char)q || c == '\\') {
+                sb_putc(sb, '\\');
+                sb_putc(sb, (char)c);
+            } else if (c == '\n') {
+                sb_puts(sb, "\\n");
+            } else if (c == '\r') {
+                sb_puts(sb, "\\r");
+            } else if (c == '\t') {
+                sb_puts(sb, "\\t");
+            } else if (c < 0x20 || c == 0x7f) {
+                sb_printf(sb, "\\x%02x", c);
+            } else {
+                sb_putc(sb, (char)c);
+            }
             i++;
-        } else {
-            sb_putc(sb, (char)c);
+            continue;
         }
+        size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + n > len)
+            n = len - i;
+        uint32_t cp = n == 2 ? (c & 0x1Fu) : n == 3 ? (c & 0x0Fu) : (c & 0x07u);
+        for (size_t k = 1; k < n; k++)
+            cp = (cp << 6) | ((unsigned char)s[i + k] & 0x3Fu);
+        if (cp_unprintable(cp)) {
+            if (cp < 0x100)
+                sb_printf(sb, "\\x%02x", (unsigned)cp);
+            else if (cp < 0x10000)
+                sb_printf(sb, "\\u%04x", (unsigned)cp);
+            else
+                sb_printf(sb, "\\U%08x", (unsigned)cp);
+        } else {
+            sb_append(sb, s + i, n);
+        }
+        i += n;
     }
     sb_putc(sb, q);
 }

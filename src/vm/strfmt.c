@@ -19,10 +19,7 @@ int vm_format_value(VmThread *ts, void *sbv, Value v, const char *spec, size_t s
     }
     int rc;
     if (v.tag == V_INT || v.tag == V_BOOL) {
-        if (v.tag == V_BOOL && fs.type == 0 && !fs.zero && fs.sign == 0) {
-            const char *t = v.u.i ? "True" : "False";
-            rc = fmt_spec_str(sb, t, strlen(t), &fs, err, sizeof err);
-        } else if (fs.type && strchr("eEfFgG%", fs.type)) {
+        if (fs.type && strchr("eEfFgG%", fs.type)) {
             rc = fmt_spec_float(sb, (double)v.u.i, &fs, err, sizeof err);
         } else {
             rc = fmt_spec_int(sb, v.u.i, &fs, err, sizeof err);

@@ -160,6 +160,7 @@ typedef struct {
     Value context;         /* exceptions: the one being handled when this was raised */
     const void *tb_frame;  /* exceptions: the frame whose failing line is tb_line */
     int tb_line;
+    const void *tb_added;  /* exceptions: the frame whose entry tb already has (caught there) */
     void *native;          /* owned by cls->native_free */
 } InstObj;
 

@@ -56,6 +56,7 @@ typedef struct VmConc {
     char proc_name[RT_NAME_MAX];
     char proc_ident[RT_NAME_MAX];   /* "1:2" for Process-1:2's children; "" in the root */
     Value proc_obj;           /* current_process(): the Process instance, or VUNDEF */
+    _Atomic int *fatal;       /* in the arena: the first cap message of the run wins */
     VmThreadRec *threads;
     VmProcRec *procs;
     int dummy_counter;
@@ -91,6 +92,7 @@ int vmc_proc_start(VmThread *ts, const char *name, int ident_n, Value obj, int d
 Value vmc_fatal_cap(VmThread *ts, const char *msg);
 /* Raise the Python exception matching an rt error code. */
 Value vmc_raise_rt(VmThread *ts, int code, const char *what);
+void vmc_check_memory_cap(VmThread *ts, Value exc);
 /* Arena objects: may this process free one created when forks == at_forks? */
 int vmc_may_free(Interp *in, int creator_pid, int at_forks);
 /* Seconds from a Python timeout argument (None -> -1). -2 and an exception on error. */
@@ -115,6 +117,7 @@ void vme_emit_text(VmThread *ts, unsigned kind, const void *p, uint32_t aux, uin
                    const char *s, size_t n);
 void vme_emit_exception(VmThread *ts, Value exc);
 void vme_worker_ended(int worker, int64_t code);
+int vme_tracing(void);                             /* this thread records events */
 
 /* vm_serial.c: values crossing a process boundary */
 struct RtBuf;
@@ -130,5 +133,8 @@ Value vm_thread_run_target(VmThread *ts, Value self); /* Thread.run / Process.ru
 /* mod_queue.c: queue.Queue & co. and multiprocessing.Queue (items serialised) */
 int vmq_add_mp_classes(VmThread *ts, ModuleObj *m);
 extern const VmModuleDef mod_threading_def, mod_thread_def, mod_mp_def, mod_queue_def;
+
+/* mod_pool.c: multiprocessing.Pool and its results (concurrent.futures: mod_futures.c) */
+int vmpool_add_mp_classes(VmThread *ts, ModuleObj *m);
 
 #endif

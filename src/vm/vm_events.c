@@ -227,6 +227,11 @@ static void ev_hook(int worker, RtEvKind kind, const void *obj, int64_t a, int64
     trace_emit(w, tk, id, line, (uint32_t)a, (uint64_t)a);
 }
 
+int vme_tracing(void)
+{
+    return tls_tw != NULL;
+}
+
 void vme_emit(VmThread *ts, unsigned kind, const void *p, uint32_t aux, uint64_t a)
 {
     (void)ts;

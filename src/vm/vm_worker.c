@@ -18,7 +18,7 @@
 #include "rt/shm.h"
 #include "vm/vm_conc.h"
 
-#define VMC_DEFAULT_TIME_CAP 60
+#define VMC_DEFAULT_PROC_MB 256   /* a memory bomb hits it in about a second */
 
 static int env_int(const char *name, int def)
 {
@@ -83,7 +83,7 @@ int vmc_begin(Interp *in, int events_mode)
     caps.max_workers = env_int("PARLAB_MAX_WORKERS", caps.max_workers);
     if (caps.max_workers > RT_MAX_WORKERS)
         caps.max_workers = RT_MAX_WORKERS;
-    caps.mem_per_proc = (size_t)env_int("PARLAB_PROC_MEM_MB", (int)(caps.mem_per_proc >> 20)) << 20;
+    caps.mem_per_proc = (size_t)env_int("PARLAB_PROC_MEM_MB", VMC_DEFAULT_PROC_MB) << 20;
     c->rt = rt_create(&caps, err, sizeof err);
     if (!c->rt) {
         fprintf(stderr, "parlab: cannot set up the runtime: %s\n", err);
@@ -107,6 +107,11 @@ int vmc_begin(Interp *in, int events_mode)
     snprintf(c->proc_name, sizeof c->proc_name, "MainProcess");
     c->gil = vmc_new_gil(c);
     gil_init(c->gil);
+    c->fatal = shm_alloc(c->rt->arena, sizeof *c->fatal);
+    /* The interpreter's own allocation cap follows the per-process one, so a
+     * memory bomb in the first process ends as quickly as in a child. */
+    if (!getenv("PARLAB_MEM_MB") && caps.mem_per_proc && (int64_t)caps.mem_per_proc < in->mem_cap)
+        in->mem_cap = (int64_t)caps.mem_per_proc;
     in->ext[VMC_EXT] = c;
     vme_install(in, c);
     if (vme_collector_start(c) < 0) {
@@ -175,8 +180,10 @@ int vmc_end(Interp *in, int rc)
     VmThread *ts = in->main_ts;
     if (!c)
         return rc;
-    if (rc)
+    if (rc) {
         vme_emit_exception(ts, ts->exc);
+        vmc_check_memory_cap(ts, ts->exc);
+    }
     vmc_wait_children(ts);
     /* Daemon threads still running stay parked at the GIL, which the main
      * thread now keeps for good; they die with the process. */
@@ -345,8 +352,11 @@ int vmc_may_free(Interp *in, int creator_pid, int at_forks)
 Value vmc_fatal_cap(VmThread *ts, const char *msg)
 {
     VmConc *c = vmc_of(ts->in);
-    fprintf(stderr, "parlab: %s\n", msg);
-    fflush(stderr);
+    int first = 0;
+    if (!c->fatal || atomic_compare_exchange_strong(c->fatal, &first, 1)) {
+        fprintf(stderr, "parlab: %s\n", msg);
+        fflush(stderr);
+    }
     rt_shutdown_request(c->rt);
     if (!c->is_root)
         _exit(1);
@@ -355,15 +365,36 @@ Value vmc_fatal_cap(VmThread *ts, const char *msg)
         pause();
 }
 
+/* An uncaught MemoryError is the memory cap: the run ends, as for a bomb of
+ * processes, rather than leaving the other workers to run on. */
+void vmc_check_memory_cap(VmThread *ts, Value exc)
+{
+    VmConc *c = vmc_of(ts->in);
+    char msg[160];
+    if (!vm_exc_isa(ts->in, exc, ts->in->exc[EXC_MemoryError]))
+        return;
+    snprintf(msg, sizeof msg, "memory cap reached: a process may use %lld MB (PARLAB_PROC_MEM_MB)",
+             (long long)(ts->in->mem_cap >> 20));
+    (void)c;
+    vmc_fatal_cap(ts, msg);
+}
+
 Value vmc_raise_rt(VmThread *ts, int code, const char *what)
 {
     VmConc *c = vmc_of(ts->in);
     switch (code) {
     case RT_ECAP: {
         char msg[256];
-        snprintf(msg, sizeof msg, "%s: a lesson may run %d threads per process and %d processes "
-                 "at once, %d workers in all", what, c->rt->sh->caps.max_threads - 1,
-                 c->rt->sh->caps.max_procs, c->rt->sh->caps.max_workers);
+        const RtCaps *k = &c->rt->sh->caps;
+        if (rt_worker_count(c->rt) >= k->max_workers)
+            snprintf(msg, sizeof msg, "too many workers: a lesson may start %d threads and processes "
+                     "in all (PARLAB_MAX_WORKERS)", k->max_workers);
+        else if (strcmp(what, "thread") == 0)
+            snprintf(msg, sizeof msg, "too many threads: a lesson may run %d threads at once in a "
+                     "process (PARLAB_MAX_THREADS)", k->max_threads - 1);
+        else
+            snprintf(msg, sizeof msg, "too many processes: a lesson may run %d at once "
+                     "(PARLAB_MAX_PROCS)", k->max_procs);
         return vmc_fatal_cap(ts, msg);
     }
     case RT_ENOMEM:
@@ -406,6 +437,7 @@ void vmc_report_uncaught(VmThread *ts, const char *who, const char *name)
     vme_emit_exception(ts, exc);
     fprintf(stderr, "%s%s:\n", who, name);
     vm_print_traceback(ts, exc);
+    vmc_check_memory_cap(ts, exc);
     ts->exc = VUNDEF;
     v_decref(ts->in, exc);
 }

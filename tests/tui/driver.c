@@ -1,6 +1,8 @@
 /* A stand-in for `parlab --demo` while main.c does not call the UI yet:
  * the terminal tests drive this binary in tmux.
  *   driver [--lang en|vi] [--step] [--speed X] [--menu] [LESSON.py]
+ *   driver --record-demo FILE     (writes the demo's events to FILE, no UI)
+ *   driver --replay FILE [LESSON.py]
  * Every lesson runs on the demo source (the interpreter is not wired in).
  * --crash: the source dereferences NULL once it has handed out 20 events,
  * to test that a crash of parlab itself gives the terminal back. */
@@ -9,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "trace/eventlog_io.h"
 #include "ui/demo_source.h"
 #include "ui/ui.h"
 
@@ -43,6 +46,7 @@ int main(int argc, char **argv)
 {
     UiOptions o = { 0 };
     int menu = 0, crash = 0;
+    const char *replay = NULL;
     const char *lesson = NULL;
     o.open = driver_open;
     o.open_arg = &o;
@@ -57,11 +61,23 @@ int main(int argc, char **argv)
             menu = 1;
         else if (!strcmp(argv[i], "--crash"))
             crash = 1;
+        else if (!strcmp(argv[i], "--replay") && i + 1 < argc)
+            replay = argv[++i];
+        else if (!strcmp(argv[i], "--record-demo") && i + 1 < argc) {
+            EventLog log;
+            eventlog_init(&log);
+            demo_build_log(&log);
+            int rc = eventlog_save(&log, argv[++i]);
+            eventlog_free(&log);
+            return rc ? 1 : 0;
+        }
         else
             lesson = argv[i];
     }
     if (menu)
         return ui_menu(&o);
+    if (replay)
+        return ui_replay(replay, lesson, &o);
     if (lesson)
         return ui_run_lesson(lesson, demo_source_create(o.step, o.speed), &o);
     if (crash)

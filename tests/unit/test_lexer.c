@@ -208,7 +208,7 @@ static void test_limits(void **state)
     }
     deep[o] = '\0';
     got = lex_render(deep);
-    assert_string_equal(got, "error 102:102: too many levels of indentation");
+    assert_string_equal(got, "error 101:1: too many levels of indentation");
     free(got);
     free(deep);
 }

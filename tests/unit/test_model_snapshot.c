@@ -160,11 +160,40 @@ static void test_incremental_update(void **state)
     eventlog_free(&part);
 }
 
+/* A big array makes a big state: snapshots spread out, jumps stay exact. */
+static void test_big_state(void **state)
+{
+    (void)state;
+    EventLog log;
+    eventlog_init(&log);
+    th_flags(&log, 0, TK_WORKER_STARTED, TF_PROCESS, TRACE_NONE, 0, 0, "MainProcess");
+    th_ev(&log, 0, TK_OBJ_CREATED, 7, 0, TO_ARRAY, 20000, "big");
+    while (eventlog_count(&log) < 30000)
+        th_write(&log, 0, TK_ARRAY_WRITE, 7, rnd(20000), 0, rnd(100));
+    Model *m = model_create(&log);
+    model_set_snapshot_interval(m, 64);
+    model_update(m);
+    size_t snaps = model_snapshot_count(m);
+    assert_true(snaps > 2);
+    assert_true(snaps < 30000 / 64);    /* spread out by the state's size */
+    for (int i = 0; i < 12; i++) {
+        size_t k = rnd(30001);
+        ModelState full;
+        model_state_init(&full);
+        model_state_fold(&full, &log, 0, k);
+        states_equal(model_at(m, k), &full);
+        model_state_free(&full);
+    }
+    model_destroy(m);
+    eventlog_free(&log);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_snapshots_match_full_fold),
         cmocka_unit_test(test_incremental_update),
+        cmocka_unit_test(test_big_state),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,16 @@
 #include "rt/sharr.h"
 #include "rt/sync.h"
 
+/* ThreadSanitizer kills a child that starts a thread after a fork of a
+ * threaded process unless told otherwise; lessons do exactly that (a Process
+ * started from a Thread runs a watchdog thread), so parlab's binaries need
+ * the same option. */
+const char *__tsan_default_options(void);
+const char *__tsan_default_options(void)
+{
+    return "die_after_fork=0";
+}
+
 static int pid_gone(pid_t pid)
 {
     return kill(pid, 0) < 0 && errno == ESRCH;

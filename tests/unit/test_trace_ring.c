@@ -277,6 +277,100 @@ static void test_reader_during_appends(void **state)
     trace_shm_destroy(shm);
 }
 
+/* Many producers at once: 6 threads here and 3 children with 2 threads
+ * each, through rings of 64 events; every event once, in order. */
+#define MANY 2000
+
+static void record_n(TraceShm *shm, int id, uint32_t n)
+{
+    TraceWriter *w = trace_worker_open(shm, id);
+    if (!w)
+        return;
+    for (uint32_t i = 0; i < n; i++) {
+        if (i % 5 == 0)
+            trace_emit_payload(w, TK_PRINT, 0, TRACE_NONE, i, i, 0, "xyz", (size_t)(i % 4));
+        else
+            trace_emit(w, TK_LOCK_RELEASE, 9, i, i, 0);
+    }
+    trace_worker_close(w);
+}
+
+static void *many_main(void *arg)
+{
+    Job *j = arg;
+    record_n(j->shm, j->id, MANY);
+    return NULL;
+}
+
+static void test_many_writers(void **state)
+{
+    (void)state;
+    enum { THREADS = 6, CHILDREN = 3, TOTAL = THREADS + 2 * CHILDREN };
+    TraceShm *shm = trace_shm_create(16, 64);
+    Collector *c = collector_create(shm);
+    EventLog log;
+    eventlog_init(&log);
+    int ids[TOTAL];
+    for (int i = 0; i < TOTAL; i++)
+        ids[i] = trace_worker_reserve(shm);
+    pid_t kids[CHILDREN];
+    fflush(NULL);
+    for (int k = 0; k < CHILDREN; k++) {
+        kids[k] = fork();
+        assert_true(kids[k] >= 0);
+        if (kids[k] == 0) {
+            Job j = { shm, ids[THREADS + 2 * k + 1] };
+            pthread_t t;
+            pthread_create(&t, NULL, many_main, &j);
+            record_n(shm, ids[THREADS + 2 * k], MANY);
+            pthread_join(t, NULL);
+            _exit(0);
+        }
+    }
+    Job jobs[THREADS];
+    pthread_t th[THREADS];
+    for (int i = 0; i < THREADS; i++) {
+        jobs[i] = (Job){ shm, ids[i] };
+        assert_int_equal(pthread_create(&th[i], NULL, many_main, &jobs[i]), 0);
+    }
+    uint64_t deadline = trace_mono_ns() + 30ull * 1000000000ull;
+    while (eventlog_count(&log) < (size_t)TOTAL * MANY && trace_mono_ns() < deadline) {
+        collector_drain(c, &log);
+        collector_wait(c, 1);
+    }
+    for (int i = 0; i < THREADS; i++)
+        pthread_join(th[i], NULL);
+    for (int k = 0; k < CHILDREN; k++) {
+        int status;
+        assert_int_equal(waitpid(kids[k], &status, 0), kids[k]);
+        assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    collector_flush(c, &log);
+    assert_int_equal(eventlog_count(&log), (size_t)TOTAL * MANY);
+    uint32_t next[TOTAL] = { 0 };
+    uint64_t last = 0;
+    for (size_t k = 0; k < eventlog_count(&log); k++) {
+        const TraceEvent *e = eventlog_get(&log, k);
+        assert_true(e->worker < TOTAL);
+        assert_int_equal(e->line, next[e->worker]);
+        assert_true(e->ts >= last);
+        last = e->ts;
+        if (e->kind == TK_PRINT) {
+            uint32_t len;
+            const char *t = eventlog_text(&log, k, &len);
+            assert_int_equal(len, e->line % 4);
+            assert_memory_equal(t, "xyz", len);
+        }
+        next[e->worker]++;
+    }
+    for (int i = 0; i < TOTAL; i++)
+        assert_int_equal(next[i], MANY);
+    assert_int_equal(collector_live_slots(c), 0);
+    eventlog_free(&log);
+    collector_destroy(c);
+    trace_shm_destroy(shm);
+}
+
 /* A child killed mid-run: what it published is kept, its slot comes back. */
 static void test_reap_dead_child(void **state)
 {
@@ -316,6 +410,7 @@ int main(void)
         cmocka_unit_test(test_null_writer_and_long_text),
         cmocka_unit_test(test_reader_during_appends),
         cmocka_unit_test(test_reap_dead_child),
+        cmocka_unit_test(test_many_writers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

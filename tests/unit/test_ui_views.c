@@ -17,6 +17,7 @@
 #include "ui/demo_source.h"
 #include "ui/glyphs.h"
 #include "ui/input.h"
+#include "ui/replay_source.h"
 #include "ui/view.h"
 
 enum { W_MAIN, W_ALICE, W_BOB, W_CHILD };
@@ -390,6 +391,7 @@ static void test_canvas_clips(void **state)
     (void)state;
     CanvasBuf b;
     canvas_buf_init(&b, 10, 3);
+    ui_glyphs_set(1);
     UiRect r = { 2, 1, 5, 1 };
     cv_text(&b.base, r, 0, 0, C_NORMAL, "abcdefgh");
     cv_text(&b.base, r, 0, 1, C_NORMAL, "outside");
@@ -401,6 +403,11 @@ static void test_canvas_clips(void **state)
     assert_string_equal(canvas_buf_row(&b, 1, row, sizeof row), "  abcxe");
     cv_text(&b.base, r, -1, 0, C_NORMAL, "12345678");
     assert_string_equal(canvas_buf_row(&b, 1, row, sizeof row), "  23456");
+    /* Without UTF-8 every non-ASCII character becomes one '?'. */
+    ui_glyphs_set(0);
+    cv_text(&b.base, r, 0, 0, C_NORMAL, "a\u1ea1\u4e2db");
+    ui_glyphs_set(1);
+    assert_string_equal(canvas_buf_row(&b, 1, row, sizeof row), "  a??b6");
     canvas_buf_free(&b);
 }
 
@@ -468,6 +475,32 @@ static void test_demo_source(void **state)
     eventlog_free(&log);
 }
 
+/* A replay hands out every event at once and the run is over; restart
+ * hands them out again. */
+static void test_replay_source(void **state)
+{
+    (void)state;
+    EventLog rec, log;
+    eventlog_init(&rec);
+    eventlog_init(&log);
+    demo_build_log(&rec);
+    size_t n = eventlog_count(&rec);
+    UiSource *s = replay_source_create(&rec, NULL, NULL, 0, 0, 0);
+    assert_int_equal(eventlog_count(&rec), 0);
+    assert_int_equal(s->ops->pump(s, &log), n);
+    UiSourceStatus st;
+    s->ops->status(s, &st);
+    assert_int_equal(st.state, UI_RUN_FINISHED);
+    assert_int_equal(s->ops->pump(s, &log), 0);
+    assert_int_equal(s->ops->command(s, UI_SRC_RESTART, 0), 0);
+    eventlog_free(&log);
+    eventlog_init(&log);
+    assert_int_equal(s->ops->pump(s, &log), n);
+    s->ops->destroy(s);
+    eventlog_free(&log);
+    eventlog_free(&rec);
+}
+
 /* The whole demo run folds and draws at every size without a crash, and
  * at its pause shows the lock with its waiter. */
 static void test_demo_frames(void **state)
@@ -530,6 +563,7 @@ int main(void)
         cmocka_unit_test(test_canvas_clips),
         cmocka_unit_test(test_input_table),
         cmocka_unit_test(test_demo_source),
+        cmocka_unit_test(test_replay_source),
         cmocka_unit_test(test_demo_frames),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

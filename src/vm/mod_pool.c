@@ -1,0 +1,407 @@
+/* multiprocessing.Pool and its results (ApplyResult, MapResult), over the
+ * process pool of pool_proc.c.  map() cuts its input in chunks as CPython
+ * does (about four per worker), one task a chunk; results come back in
+ * input order whatever order the chunks finish in.  Callbacks run on the
+ * parent's result-handler thread. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "vm/pool_core.h"
+
+typedef struct PoolNat {
+    PPool *pp;
+    int running;
+} PoolNat;
+
+typedef struct PoolClasses {
+    ClassObj *apply_result, *map_result, *timeout_error;
+} PoolClasses;
+
+static StrObj *iname(VmThread *ts, const char *s) { return str_intern(ts->in, s, strlen(s)); }
+
+static Value arg(VmThread *ts, Value *args, int nargs, const VmKw *kw, int pos, const char *name, Value def)
+{
+    if (pos >= 0 && pos + 1 < nargs)
+        return args[pos + 1];
+    if (kw) {
+        int k = vm_kw_find(kw, iname(ts, name));
+        if (k >= 0)
+            return kw->vals[k];
+    }
+    return def;
+}
+
+/* The module's classes, found again through the module (no file-scope state). */
+static ClassObj *mp_class(VmThread *ts, const char *name)
+{
+    Value mod = module_import(ts, "multiprocessing");
+    if (mod.tag == V_EXC)
+        return NULL;
+    Value c = vm_getattr(ts, mod, iname(ts, name));
+    v_decref(ts->in, mod);
+    if (c.tag == V_EXC)
+        return NULL;
+    v_decref(ts->in, c);     /* the module keeps it alive */
+    return (ClassObj *)c.u.o;
+}
+
+static void pool_free(Interp *in, Obj *o)
+{
+    InstObj *i = (InstObj *)o;
+    /* The PPool stays: its workers and handler thread may outlive the
+     * object (CPython's finalizer terminates them; here the end of the run
+     * does, as it does for every daemon process). */
+    free(i->native);
+    i->native = NULL;
+    (void)in;
+}
+
+static PoolNat *pool_nat(VmThread *ts, Value self)
+{
+    PoolNat *p = v_is(self, K_INST) ? ((InstObj *)self.u.o)->native : NULL;
+    if (!p)
+        vm_raise(ts, EXC_ValueError, "Pool not initialised");
+    return p;
+}
+
+static PoolNat *pool_running(VmThread *ts, Value self)
+{
+    PoolNat *p = pool_nat(ts, self);
+    if (p && !p->running) {
+        vm_raise(ts, EXC_ValueError, "Pool not running");
+        return NULL;
+    }
+    return p;
+}
+
+static Value pool_init(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    Value n = arg(ts, args, nargs, kw, 0, "processes", VNONE);
+    int64_t workers;
+    if (n.tag == V_NONE) {
+        long c = sysconf(_SC_NPROCESSORS_ONLN);
+        workers = c > 0 ? c : 1;
+    } else if (n.tag == V_INT) {
+        workers = n.u.i;
+    } else {
+        return vm_raise(ts, EXC_TypeError, "processes must be an integer, not '%s'", v_typename(ts->in, n));
+    }
+    if (workers < 1)
+        return vm_raise(ts, EXC_ValueError, "Number of processes must be at least 1");
+    if (workers > RT_MAX_WORKERS)
+        workers = RT_MAX_WORKERS;
+    PPool *pp = ppool_create(ts, PP_POOL, (int)workers);
+    if (!pp)
+        return VEXC;
+    PoolNat *p = calloc(1, sizeof *p);
+    if (!p)
+        abort();
+    p->pp = pp;
+    p->running = 1;
+    InstObj *i = (InstObj *)args[0].u.o;
+    free(i->native);
+    i->native = p;
+    return VNONE;
+}
+
+static Value args_tuple(VmThread *ts, Value a)
+{
+    if (a.tag == V_UNDEF || a.tag == V_NONE) {
+        Value e = vobj(ts->in->empty_tuple);
+        v_incref(e);
+        return e;
+    }
+    if (v_is(a, K_TUPLE) || v_is(a, K_LIST)) {
+        v_incref(a);
+        return a;
+    }
+    return vm_raise(ts, EXC_TypeError, "args must be a tuple, not '%s'", v_typename(ts->in, a));
+}
+
+static int set_callbacks(VmThread *ts, PFut *f, Value cb, Value ecb)
+{
+    v_incref(cb);
+    v_incref(ecb);
+    f->callback = cb.tag == V_UNDEF ? VNONE : cb;
+    f->error_callback = ecb.tag == V_UNDEF ? VNONE : ecb;
+    (void)ts;
+    return 0;
+}
+
+static Value pool_apply_async(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    PoolNat *p = pool_running(ts, args[0]);
+    if (!p)
+        return VEXC;
+    Value fn = arg(ts, args, nargs, kw, 0, "func", VUNDEF);
+    if (fn.tag == V_UNDEF)
+        return vm_raise(ts, EXC_TypeError, "apply_async() missing 1 required positional argument: 'func'");
+    Value a = args_tuple(ts, arg(ts, args, nargs, kw, 1, "args", VUNDEF));
+    if (a.tag == V_EXC)
+        return VEXC;
+    Value kwds = arg(ts, args, nargs, kw, 2, "kwds", VNONE);
+    if (kwds.tag != V_NONE && !v_is(kwds, K_LIST)) {
+        v_decref(ts->in, a);
+        return vm_raise(ts, EXC_TypeError, "kwds: keyword arguments need a dict, outside the lesson subset");
+    }
+    ClassObj *cls = mp_class(ts, "ApplyResult");
+    Value fut = cls ? pf_new(ts, cls) : VEXC;
+    if (fut.tag == V_EXC) {
+        v_decref(ts->in, a);
+        return VEXC;
+    }
+    PFut *f = ((InstObj *)fut.u.o)->native;
+    set_callbacks(ts, f, arg(ts, args, nargs, kw, 3, "callback", VNONE),
+                  arg(ts, args, nargs, kw, 4, "error_callback", VNONE));
+    PoolCall call = { a, VNONE };
+    if (ppool_submit(ts, p->pp, fn, fut, &call, 1, 0, 0) < 0) {
+        v_decref(ts->in, fut);
+        return VEXC;
+    }
+    return fut;
+}
+
+static Value ar_get_value(VmThread *ts, Value fut, double timeout);
+
+static Value pool_apply(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    Value fut = pool_apply_async(ts, args, nargs, kw);
+    if (fut.tag == V_EXC)
+        return VEXC;
+    Value r = ar_get_value(ts, fut, -1);
+    v_decref(ts->in, fut);
+    return r;
+}
+
+/* map_async / starmap_async: chunks of about len/(4*workers) items. */
+static Value pool_map_common(VmThread *ts, Value *args, int nargs, const VmKw *kw, int star)
+{
+    PoolNat *p = pool_running(ts, args[0]);
+    if (!p)
+        return VEXC;
+    Value fn = arg(ts, args, nargs, kw, 0, "func", VUNDEF);
+    Value it = arg(ts, args, nargs, kw, 1, "iterable", VUNDEF);
+    Value cs = arg(ts, args, nargs, kw, 2, "chunksize", VNONE);
+    if (fn.tag == V_UNDEF || it.tag == V_UNDEF)
+        return vm_raise(ts, EXC_TypeError, "map() needs a function and an iterable");
+    if (cs.tag != V_NONE && (cs.tag != V_INT || cs.u.i < 1))
+        return vm_raise(ts, EXC_ValueError, "chunksize must be a positive integer");
+    Value items = list_from_iterable(ts, it);
+    if (items.tag == V_EXC)
+        return VEXC;
+    int64_t n = V_LIST(items)->len;
+    int64_t chunk = cs.tag == V_INT ? cs.u.i : 0;
+    if (!chunk) {
+        int64_t w = 4 * ppool_nworkers(p->pp);
+        chunk = n / w + (n % w ? 1 : 0);
+        if (chunk < 1)
+            chunk = 1;
+    }
+    ClassObj *cls = mp_class(ts, "MapResult");
+    Value fut = cls ? pf_new(ts, cls) : VEXC;
+    if (fut.tag == V_EXC) {
+        v_decref(ts->in, items);
+        return VEXC;
+    }
+    PFut *f = ((InstObj *)fut.u.o)->native;
+    set_callbacks(ts, f, arg(ts, args, nargs, kw, 3, "callback", VNONE),
+                  arg(ts, args, nargs, kw, 4, "error_callback", VNONE));
+    ListObj *res = list_new(ts, n);
+    for (int64_t i = 0; i < n; i++)
+        list_append(ts, res, VNONE);
+    f->items = vobj(res);
+    f->chunks_left = (n + chunk - 1) / chunk;
+    if (n == 0) {
+        v_incref(f->items);
+        pf_complete(ts, f, 1, f->items);
+    }
+    PoolCall *calls = calloc((size_t)chunk, sizeof *calls);
+    if (!calls)
+        abort();
+    for (int64_t lo = 0; lo < n; lo += chunk) {
+        int k = (int)(n - lo < chunk ? n - lo : chunk);
+        for (int j = 0; j < k; j++) {
+            Value x = V_LIST(items)->items[lo + j];
+            if (star) {
+                calls[j].args = args_tuple(ts, x);
+                if (calls[j].args.tag == V_EXC) {
+                    v_decref(ts->in, ts->exc);   /* the task fails in the worker instead */
+                    ts->exc = VUNDEF;
+                    calls[j].args = x;
+                    v_incref(x);
+                }
+            } else {
+                TupleObj *t = tuple_new(ts, 1);
+                t->items[0] = x;
+                v_incref(x);
+                calls[j].args = vobj(t);
+            }
+            calls[j].kwargs = VNONE;
+        }
+        if (ppool_submit(ts, p->pp, fn, fut, calls, k, lo, 1) < 0) {
+            free(calls);
+            v_decref(ts->in, items);
+            v_decref(ts->in, fut);
+            return VEXC;
+        }
+    }
+    free(calls);
+    v_decref(ts->in, items);
+    return fut;
+}
+
+static Value pool_map_async(VmThread *ts, Value *a, int n, const VmKw *kw) { return pool_map_common(ts, a, n, kw, 0); }
+static Value pool_starmap_async(VmThread *ts, Value *a, int n, const VmKw *kw) { return pool_map_common(ts, a, n, kw, 1); }
+
+static Value pool_map_wait(VmThread *ts, Value *a, int n, const VmKw *kw, int star)
+{
+    Value fut = pool_map_common(ts, a, n, kw, star);
+    if (fut.tag == V_EXC)
+        return VEXC;
+    Value r = ar_get_value(ts, fut, -1);
+    v_decref(ts->in, fut);
+    return r;
+}
+
+static Value pool_map(VmThread *ts, Value *a, int n, const VmKw *kw) { return pool_map_wait(ts, a, n, kw, 0); }
+static Value pool_starmap(VmThread *ts, Value *a, int n, const VmKw *kw) { return pool_map_wait(ts, a, n, kw, 1); }
+
+static Value pool_close(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    PoolNat *p = pool_nat(ts, args[0]);
+    if (!p)
+        return VEXC;
+    p->running = 0;
+    return ppool_close(ts, p->pp) < 0 ? VEXC : VNONE;
+}
+
+static Value pool_join(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    PoolNat *p = pool_nat(ts, args[0]);
+    if (!p)
+        return VEXC;
+    if (p->running)
+        return vm_raise(ts, EXC_ValueError, "Pool is still running");
+    return ppool_join(ts, p->pp) < 0 ? VEXC : VNONE;
+}
+
+static Value pool_terminate(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    PoolNat *p = pool_nat(ts, args[0]);
+    if (!p)
+        return VEXC;
+    p->running = 0;
+    return ppool_terminate(ts, p->pp) < 0 ? VEXC : VNONE;
+}
+
+static Value pool_enter(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    if (!pool_running(ts, args[0]))
+        return VEXC;
+    v_incref(args[0]);
+    return args[0];
+}
+
+static const VmModFunc pool_methods[] = {
+    { "__init__", pool_init }, { "apply", pool_apply }, { "apply_async", pool_apply_async },
+    { "map", pool_map }, { "map_async", pool_map_async }, { "starmap", pool_starmap },
+    { "starmap_async", pool_starmap_async }, { "close", pool_close }, { "join", pool_join },
+    { "terminate", pool_terminate }, { "__enter__", pool_enter }, { "__exit__", pool_terminate },
+    { NULL, NULL },
+};
+
+/* ---- ApplyResult / MapResult ---- */
+
+static Value ar_get_value(VmThread *ts, Value fut, double timeout)
+{
+    PFut *f = pf_of(ts, fut);
+    if (!f)
+        return VEXC;
+    int r = pf_wait(ts, f, timeout);
+    if (r < 0)
+        return VEXC;
+    if (r == 0) {
+        ClassObj *te = mp_class(ts, "TimeoutError");
+        if (!te)
+            return VEXC;
+        return vm_raise_cls(ts, te, VUNDEF);
+    }
+    return pf_outcome(ts, f);
+}
+
+static Value ar_get(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    double t = vmc_timeout(ts, arg(ts, args, nargs, kw, 0, "timeout", VNONE), "get");
+    if (t == -2)
+        return VEXC;
+    return ar_get_value(ts, args[0], t == -3 ? 0 : t);
+}
+
+static Value ar_wait(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    PFut *f = pf_of(ts, args[0]);
+    double t = vmc_timeout(ts, arg(ts, args, nargs, kw, 0, "timeout", VNONE), "wait");
+    if (!f || t == -2)
+        return VEXC;
+    return pf_wait(ts, f, t == -3 ? 0 : t) < 0 ? VEXC : VNONE;
+}
+
+static Value ar_ready(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    PFut *f = pf_of(ts, args[0]);
+    return f ? vbool(atomic_load(&f->state) == PF_DONE) : VEXC;
+}
+
+static Value ar_successful(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    PFut *f = pf_of(ts, args[0]);
+    if (!f)
+        return VEXC;
+    if (atomic_load(&f->state) != PF_DONE)
+        return vm_raise(ts, EXC_ValueError, "result is not ready");
+    return vbool(f->ok);
+}
+
+static const VmModFunc ar_methods[] = {
+    { "get", ar_get }, { "wait", ar_wait }, { "ready", ar_ready }, { "successful", ar_successful },
+    { NULL, NULL },
+};
+
+static ClassObj *add_class(VmThread *ts, ModuleObj *m, const char *name, ClassObj *base, const char *modname,
+                           const VmModFunc *methods, VmFreeFn fr)
+{
+    ClassObj *c = class_new(ts, name, base, modname);
+    if (!c)
+        return NULL;
+    c->native_free = fr;
+    for (const VmModFunc *f = methods; f && f->name; f++)
+        if (class_add_method(ts, c, f->name, f->fn) < 0)
+            return NULL;
+    if (module_add(ts, m, name, vobj(c)) < 0)
+        return NULL;
+    return c;
+}
+
+int vmpool_add_mp_classes(VmThread *ts, ModuleObj *m)
+{
+    ClassObj *ar, *pe;
+    if (!add_class(ts, m, "Pool", ts->in->object_class, "multiprocessing.pool", pool_methods, pool_free))
+        return -1;
+    if (!(ar = add_class(ts, m, "ApplyResult", ts->in->object_class, "multiprocessing.pool", ar_methods,
+                         pf_native_free)))
+        return -1;
+    if (!add_class(ts, m, "MapResult", ar, "multiprocessing.pool", NULL, pf_native_free))
+        return -1;
+    v_incref(vobj(ar));
+    if (module_add(ts, m, "AsyncResult", vobj(ar)) < 0)
+        return -1;
+    if (!(pe = add_class(ts, m, "ProcessError", ts->in->exc[EXC_Exception], "multiprocessing", NULL, NULL)))
+        return -1;
+    pe->cflags |= CF_EXC;
+    ClassObj *te = add_class(ts, m, "TimeoutError", pe, "multiprocessing", NULL, NULL);
+    if (!te)
+        return -1;
+    te->cflags |= CF_EXC;
+    return 0;
+}

@@ -1,0 +1,91 @@
+/* Pools and futures: what multiprocessing.Pool (mod_pool.c) and
+ * concurrent.futures (mod_futures.c) share.
+ *
+ * PFut is the native state of an AsyncResult or a Future: a result or an
+ * exception, set once, and the callbacks to run then.  Futures only live in
+ * the process that made them; their waiters sleep on one mutex/condition per
+ * process (PoolProc, Interp.ext[POOL_EXT]) with the GIL released.
+ *
+ * PPool is a process pool: worker processes forked once, a task queue and a
+ * result queue in the shared arena (rt/queue), and a result-handler thread in
+ * the parent that turns results into completed futures and runs callbacks
+ * there, as CPython's pool does.  Functions cross the fork by name: the child
+ * is a copy of the parent's interpreter, so it finds the same module-level
+ * function (or builtin) under the same name.
+ *
+ * TPool is a thread pool: worker threads of this process taking tasks (plain
+ * Values, nothing serialised) from a list; a worker completes the future
+ * itself, so callbacks run on it, as in ThreadPoolExecutor. */
+#ifndef PARLAB_VM_POOL_CORE_H
+#define PARLAB_VM_POOL_CORE_H
+
+#include "rt/queue.h"
+#include "vm/vm_conc.h"
+
+#define POOL_EXT 1
+
+enum { PF_PENDING, PF_RUNNING, PF_DONE };
+
+typedef struct PFut {
+    InstObj *self;            /* the instance this is the native of (not owned) */
+    _Atomic int state;        /* PF_*; written under PoolProc.mu */
+    int ok;                   /* 1: value is the result; 0: the exception */
+    Value value;              /* owned */
+    Value callback, error_callback;   /* Pool's; VNONE when none (owned) */
+    Value done_callbacks;     /* Future's: a list, or VUNDEF (owned) */
+    /* map: the chunks still out, and the list they fill (owned) */
+    int64_t chunks_left;
+    Value items;
+} PFut;
+
+/* Per-call data of one task: positional arguments and keyword pairs. */
+typedef struct PoolCall {
+    Value args;               /* a tuple (owned) */
+    Value kwargs;             /* a list of (name, value) tuples, or VNONE (owned) */
+} PoolCall;
+
+typedef struct PPool PPool;
+typedef struct TPool TPool;
+
+/* ---- futures (pool_future.c) ---- */
+PFut *pf_of(VmThread *ts, Value self);                 /* NULL with TypeError */
+void pf_native_free(Interp *in, Obj *o);               /* ClassObj.native_free */
+Value pf_new(VmThread *ts, ClassObj *cls);             /* instance with a pending PFut */
+void pf_set_running(VmThread *ts, PFut *f);
+/* Complete f (steals v: the result if ok, else the exception instance), wake
+ * its waiters, run its callbacks in the calling thread. */
+void pf_complete(VmThread *ts, PFut *f, int ok, Value v);
+/* Wait with the GIL released: 1 done, 0 timed out, -1 exception pending. */
+int pf_wait(VmThread *ts, PFut *f, double timeout);
+/* Wait until one of fs is done: its index, -2 timed out, -1 exception. */
+int pf_wait_any(VmThread *ts, PFut **fs, int n, double timeout);
+/* The result (new reference) or the exception raised; f must be done. */
+Value pf_outcome(VmThread *ts, PFut *f);
+/* Call fn on a task's calls; one result, or VEXC. */
+Value pool_call(VmThread *ts, Value fn, Value args, Value kwargs);
+/* A keyword list (name, value)* from a VmKw, or VNONE when empty. */
+Value pool_kwlist(VmThread *ts, const VmKw *kw, int skip_first);
+/* A keyword list from a dict-like positional `kwds`: only None or a list of pairs. */
+Value pool_label(VmThread *ts, Value fn, Value args);
+
+/* ---- process pools (pool_proc.c) ---- */
+typedef enum { PP_POOL, PP_EXECUTOR } PPoolKind;
+PPool *ppool_create(VmThread *ts, PPoolKind kind, int nworkers);   /* NULL, exception pending */
+/* Submit calls of fn (n of them, stolen) for future fut (an AsyncResult or
+ * Future).  For map, first_index says where they go in the future's list. */
+int ppool_submit(VmThread *ts, PPool *p, Value fn, Value fut, PoolCall *calls, int n, int64_t first_index,
+                 int is_map);
+int ppool_close(VmThread *ts, PPool *p);       /* no more tasks: workers end once the queue is drained */
+int ppool_join(VmThread *ts, PPool *p);        /* wait until workers and the handler ended */
+int ppool_terminate(VmThread *ts, PPool *p);   /* kill the workers now, reap them */
+int ppool_nworkers(PPool *p);
+int ppool_closed(PPool *p);
+
+/* ---- thread pools (pool_thread.c) ---- */
+TPool *tpool_create(VmThread *ts, int max_workers, const char *prefix);
+int tpool_submit(VmThread *ts, TPool *p, Value fn, Value fut, Value args, Value kwargs);  /* steals args, kwargs */
+int tpool_shutdown(VmThread *ts, TPool *p, int wait);
+int tpool_is_shutdown(TPool *p);
+int tpool_next_counter(VmThread *ts);          /* ThreadPoolExecutor-N */
+
+#endif

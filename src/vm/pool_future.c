@@ -1,0 +1,267 @@
+/* The result of a pool task (multiprocessing's AsyncResult, concurrent.futures'
+ * Future): set once, waited for with the GIL released, callbacks run by the
+ * thread that sets it.  Also the helpers every pool uses to call a task. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "vm/format.h"
+#include "vm/pool_core.h"
+
+/* Per process: one mutex and condition for every future of the process.
+ * Completions are rare next to the work they end, so waking every waiter
+ * on each one costs little and spares a condition per future.  A forked
+ * child gets a copy that may have been locked by another thread: it makes
+ * its own. */
+typedef struct PoolProc {
+    pid_t pid;
+    PsMutex mu;
+    PsCond cv;
+} PoolProc;
+
+static PoolProc *pool_proc(Interp *in)
+{
+    PoolProc *p = in->ext[POOL_EXT];
+    if (!p) {
+        p = calloc(1, sizeof *p);
+        if (!p)
+            abort();
+        in->ext[POOL_EXT] = p;
+        p->pid = 0;
+    }
+    if (p->pid != rt_self_pid()) {
+        psmutex_init(&p->mu);
+        pscond_init(&p->cv);
+        p->pid = rt_self_pid();
+    }
+    return p;
+}
+
+PFut *pf_of(VmThread *ts, Value self)
+{
+    PFut *f = v_is(self, K_INST) ? ((InstObj *)self.u.o)->native : NULL;
+    if (!f)
+        vm_raise(ts, EXC_TypeError, "not a future: create it with submit() or apply_async()");
+    return f;
+}
+
+void pf_native_free(Interp *in, Obj *o)
+{
+    InstObj *i = (InstObj *)o;
+    PFut *f = i->native;
+    if (f) {
+        v_decref(in, f->value);
+        v_decref(in, f->callback);
+        v_decref(in, f->error_callback);
+        v_decref(in, f->done_callbacks);
+        v_decref(in, f->items);
+        free(f);
+    }
+    i->native = NULL;
+}
+
+Value pf_new(VmThread *ts, ClassObj *cls)
+{
+    Value self = inst_new(ts, cls);
+    if (self.tag == V_EXC)
+        return VEXC;
+    PFut *f = calloc(1, sizeof *f);
+    if (!f)
+        abort();
+    f->self = (InstObj *)self.u.o;
+    f->value = VNONE;
+    f->callback = VNONE;
+    f->error_callback = VNONE;
+    f->done_callbacks = VUNDEF;
+    f->items = VUNDEF;
+    atomic_init(&f->state, PF_PENDING);
+    f->self->native = f;
+    pool_proc(ts->in);
+    return self;
+}
+
+void pf_set_running(VmThread *ts, PFut *f)
+{
+    (void)ts;
+    if (atomic_load(&f->state) == PF_PENDING)
+        atomic_store(&f->state, PF_RUNNING);
+}
+
+static void pf_run_callback(VmThread *ts, Value cb, Value arg)
+{
+    Value r = vm_call(ts, cb, &arg, 1, NULL);
+    if (r.tag == V_EXC)
+        vmc_report_uncaught(ts, "exception calling callback for ", "a pool task");
+    else
+        v_decref(ts->in, r);
+}
+
+void pf_complete(VmThread *ts, PFut *f, int ok, Value v)
+{
+    if (atomic_load(&f->state) == PF_DONE) {
+        v_decref(ts->in, v);
+        return;
+    }
+    PoolProc *pp = pool_proc(ts->in);
+    Value self = vobj(f->self);
+    v_incref(self);
+    f->ok = ok;
+    v_decref(ts->in, f->value);
+    f->value = v;
+    psmutex_lock(&pp->mu);
+    atomic_store(&f->state, PF_DONE);
+    pscond_broadcast(&pp->cv);
+    psmutex_unlock(&pp->mu);
+    Value cb = ok ? f->callback : f->error_callback;
+    if (cb.tag != V_NONE)
+        pf_run_callback(ts, cb, f->value);
+    if (f->done_callbacks.tag != V_UNDEF) {
+        Value list = f->done_callbacks;
+        f->done_callbacks = VUNDEF;
+        for (int64_t i = 0; i < V_LIST(list)->len; i++)
+            pf_run_callback(ts, V_LIST(list)->items[i], self);
+        v_decref(ts->in, list);
+    }
+    v_decref(ts->in, self);
+}
+
+int pf_wait_any(VmThread *ts, PFut **fs, int n, double timeout)
+{
+    for (int i = 0; i < n; i++)
+        if (atomic_load(&fs[i]->state) == PF_DONE)
+            return i;
+    if (timeout == 0)
+        return -2;
+    PoolProc *pp = pool_proc(ts->in);
+    const RtCtx *cx = vmc_cx(ts);
+    struct timespec tsp;
+    const struct timespec *dl = rt_deadline(timeout, &tsp);
+    int rc = 0, got = -2;
+    vme_emit(ts, TK_FUTURE_WAIT, fs[0]->self, (uint32_t)n, 0);
+    rt_block_begin(cx);
+    psmutex_lock(&pp->mu);
+    while (rc == 0) {
+        for (int i = 0; i < n && got < 0; i++)
+            if (atomic_load(&fs[i]->state) == PF_DONE)
+                got = i;
+        if (got >= 0)
+            break;
+        rc = rt_cond_wait(cx->rt, &pp->cv, &pp->mu, dl);
+    }
+    psmutex_unlock(&pp->mu);
+    rt_block_end(cx);
+    vme_emit(ts, TK_FUTURE_WAKE, got >= 0 ? fs[got]->self : fs[0]->self, 0, 0);
+    if (got < 0 && rc == RT_ESHUTDOWN) {
+        vmc_raise_rt(ts, rc, "result");
+        return -1;
+    }
+    return got;
+}
+
+int pf_wait(VmThread *ts, PFut *f, double timeout)
+{
+    int r = pf_wait_any(ts, &f, 1, timeout);
+    return r == 0 ? 1 : r == -2 ? 0 : -1;
+}
+
+Value pf_outcome(VmThread *ts, PFut *f)
+{
+    v_incref(f->value);
+    if (f->ok)
+        return f->value;
+    vm_raise_value(ts, f->value);
+    return VEXC;
+}
+
+Value pool_call(VmThread *ts, Value fn, Value args, Value kwargs)
+{
+    TupleObj *t = v_is(args, K_TUPLE) ? V_TUPLE(args) : NULL;
+    ListObj *l = v_is(args, K_LIST) ? V_LIST(args) : NULL;
+    int nargs = t ? (int)t->len : l ? (int)l->len : 0;
+    Value *a = t ? t->items : l ? l->items : NULL;
+    if (!t && !l && args.tag != V_NONE && args.tag != V_UNDEF)
+        return vm_raise(ts, EXC_TypeError, "task arguments must be a tuple, not '%s'", v_typename(ts->in, args));
+    if (!v_is(kwargs, K_LIST) || V_LIST(kwargs)->len == 0)
+        return vm_call(ts, fn, a, nargs, NULL);
+    int nk = (int)V_LIST(kwargs)->len;
+    StrObj **names = calloc((size_t)nk, sizeof *names);
+    Value *vals = calloc((size_t)nk, sizeof *vals);
+    if (!names || !vals)
+        abort();
+    for (int i = 0; i < nk; i++) {
+        Value p = V_LIST(kwargs)->items[i];
+        Value nm = V_TUPLE(p)->items[0];
+        names[i] = str_intern(ts->in, V_STR(nm)->s, (size_t)V_STR(nm)->len);
+        vals[i] = V_TUPLE(p)->items[1];
+    }
+    VmKw kw = { names, vals, nk };
+    Value r = vm_call(ts, fn, a, nargs, &kw);
+    free(names);
+    free(vals);
+    return r;
+}
+
+Value pool_kwlist(VmThread *ts, const VmKw *kw, int skip_first)
+{
+    if (!kw || kw->n <= skip_first)
+        return VNONE;
+    ListObj *l = list_new(ts, kw->n);
+    if (!l)
+        return VEXC;
+    for (int i = skip_first; i < kw->n; i++) {
+        TupleObj *p = tuple_new(ts, 2);
+        if (!p) {
+            obj_decref(ts->in, &l->h);
+            return VEXC;
+        }
+        p->items[0] = vobj(kw->names[i]);
+        v_incref(p->items[0]);
+        p->items[1] = kw->vals[i];
+        v_incref(p->items[1]);
+        list_append(ts, l, vobj(p));
+    }
+    return vobj(l);
+}
+
+static const char *fn_name(VmThread *ts, Value fn)
+{
+    if (v_is(fn, K_FUNC))
+        return ((FuncObj *)fn.u.o)->info->name;
+    if (v_is(fn, K_BUILTIN))
+        return ((BuiltinObj *)fn.u.o)->name;
+    if (v_is(fn, K_CLASS))
+        return ((ClassObj *)fn.u.o)->name->s;
+    return v_typename(ts->in, fn);
+}
+
+/* "square(3)": what a task is called on the timeline. */
+Value pool_label(VmThread *ts, Value fn, Value args)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    sb_puts(&sb, fn_name(ts, fn));
+    Value r = v_is(args, K_TUPLE) || v_is(args, K_LIST) ? v_repr(ts, args) : VUNDEF;
+    if (r.tag == V_EXC) {
+        v_decref(ts->in, ts->exc);
+        ts->exc = VUNDEF;
+    } else if (r.tag != V_UNDEF) {
+        StrObj *s = V_STR(r);
+        size_t n = (size_t)s->len;
+        if (v_is(args, K_TUPLE) && V_TUPLE(args)->len == 1 && n >= 2 && s->s[n - 2] == ',') {
+            sb_append(&sb, s->s, n - 2);
+            sb_putc(&sb, ')');
+        } else if (v_is(args, K_TUPLE)) {
+            sb_append(&sb, s->s, n);
+        } else {
+            sb_putc(&sb, '(');
+            sb_append(&sb, s->s, n);
+            sb_putc(&sb, ')');
+        }
+        v_decref(ts->in, r);
+    }
+    if (sb.len > 80)
+        sb.len = 80;
+    Value out = str_new(ts, sb.buf ? sb.buf : "", sb.len);
+    sb_free(&sb);
+    return out;
+}

@@ -1,0 +1,480 @@
+/* Process pools: worker processes forked once when the pool is made, a task
+ * queue and a result queue in the shared arena, and a result-handler thread
+ * in the parent.
+ *
+ * Messages are serialised tuples (vm_serial.c):
+ *   task     (id, future, where, name, calls)   calls: [(args, kwargs), ...]
+ *   stop     (-1,)                              a worker ends on it
+ *   result   (id, ok, payload)                  ok: payload is [result, ...];
+ *                                               else (class name, args)
+ *   exited   (-1, 0)                            a worker has ended
+ *   halt     (-1, 1)                            terminate(): the handler ends
+ * `future` is the future's address in the parent: its identity in events,
+ * whichever process emits them.  `where` is "g" for a module global, "b"
+ * for a builtin: the child looks the function up by name in its copy. */
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/pool_core.h"
+
+typedef struct PPend {
+    Value fut;                /* owned until its result arrived */
+    int64_t first;            /* map: index of the chunk's first item */
+    int is_map;
+} PPend;
+
+struct PPool {
+    PPoolKind kind;
+    int n;
+    void *ident;              /* arena block: the pool's identity in events */
+    RtQueue *tasks, *results;
+    RtProc *procs;            /* never freed: the process list of vm_worker.c points here */
+    RtThread *handler;
+    int closed, terminated, handler_joined;
+    int exited;
+    int64_t next_id;
+    PPend *pend;
+    int64_t pend_cap;
+};
+
+int ppool_nworkers(PPool *p) { return p->n; }
+int ppool_closed(PPool *p) { return p->closed; }
+
+static Value tuple_of(VmThread *ts, int n, const Value *items)   /* steals items */
+{
+    TupleObj *t = tuple_new(ts, n);
+    if (!t) {
+        for (int i = 0; i < n; i++)
+            v_decref(ts->in, items[i]);
+        return VEXC;
+    }
+    memcpy(t->items, items, sizeof(Value) * (size_t)n);
+    return vobj(t);
+}
+
+static int put_msg(VmThread *ts, RtQueue *q, Value msg)   /* steals msg */
+{
+    RtBuf buf = { 0 };
+    int rc = vser_encode(ts, msg, &buf);
+    v_decref(ts->in, msg);
+    if (rc == 0) {
+        rc = rtq_put(vmc_cx(ts), q, buf.data, buf.len, 1, -1);
+        if (rc < 0)
+            vmc_raise_rt(ts, rc, "pool");
+    }
+    rtbuf_free(&buf);
+    return rc < 0 ? -1 : 0;
+}
+
+static int put_signal(VmThread *ts, RtQueue *q, int n, int64_t what)
+{
+    Value items[2] = { vint(-1), vint(what) };
+    return put_msg(ts, q, tuple_of(ts, n, items));
+}
+
+/* ---- the worker (in the child) ---- */
+
+static Value find_fn(VmThread *ts, const char *where, StrObj *name)
+{
+    Interp *in = ts->in;
+    if (where[0] == 'g') {
+        for (int i = 0; i < in->nglobals; i++)
+            if (in->gnames[i] == name && in->globals[i].tag != V_UNDEF) {
+                v_incref(in->globals[i]);
+                return in->globals[i];
+            }
+    } else {
+        int b = builtins_find(name->s);
+        if (b >= 0) {
+            v_incref(in->builtins[b]);
+            return in->builtins[b];
+        }
+    }
+    return vm_raise(ts, EXC_AttributeError, "Can't get attribute '%s' on <module '__main__'>", name->s);
+}
+
+/* The pending exception as (class name, args), cleared; args that cannot
+ * cross a process boundary travel as (str(e),). */
+static Value exc_payload(VmThread *ts)
+{
+    Value e = ts->exc;
+    ts->exc = VUNDEF;
+    ClassObj *cls = v_class(ts->in, e);
+    Value items[2];
+    items[0] = str_from_cstr(ts, cls->name->s);
+    InstObj *ie = (InstObj *)e.u.o;
+    RtBuf probe = { 0 };
+    if (v_is(ie->args, K_TUPLE) && vser_encode(ts, ie->args, &probe) == 0) {
+        items[1] = ie->args;
+        v_incref(items[1]);
+    } else {
+        if (ts->exc.tag != V_UNDEF) {
+            v_decref(ts->in, ts->exc);
+            ts->exc = VUNDEF;
+        }
+        Value s = exc_str(ts, ie);
+        items[1] = tuple_of(ts, 1, &s);
+    }
+    rtbuf_free(&probe);
+    v_decref(ts->in, e);
+    return tuple_of(ts, 2, items);
+}
+
+static Value run_calls(VmThread *ts, Value fn, Value calls, int *ok)
+{
+    ListObj *out = list_new(ts, V_LIST(calls)->len);
+    *ok = 1;
+    for (int64_t i = 0; i < V_LIST(calls)->len; i++) {
+        TupleObj *c = V_TUPLE(V_LIST(calls)->items[i]);
+        Value r = pool_call(ts, fn, c->items[0], c->items[1]);
+        if (r.tag == V_EXC) {
+            obj_decref(ts->in, &out->h);
+            *ok = 0;
+            return exc_payload(ts);
+        }
+        list_append(ts, out, r);
+    }
+    return vobj(out);
+}
+
+static int ppool_worker_main(VmThread *ts, void *arg)
+{
+    PPool *p = arg;
+    const RtCtx *cx = vmc_cx(ts);
+    RtBuf in = { 0 };
+    for (;;) {
+        if (rtq_get(cx, p->tasks, &in, 1, -1) < 0)
+            break;
+        Value msg = vser_decode(ts, in.data, in.len);
+        if (msg.tag == V_EXC || V_TUPLE(msg)->len < 5) {
+            v_decref(ts->in, msg);
+            break;
+        }
+        Value *m = V_TUPLE(msg)->items;
+        const void *fut = (const void *)(uintptr_t)m[1].u.i;
+        int ok = 0;
+        Value payload;
+        vme_emit(ts, TK_TASK_START, fut, 0, 0);
+        Value fn = find_fn(ts, V_STR(m[2])->s, str_intern(ts->in, V_STR(m[3])->s, (size_t)V_STR(m[3])->len));
+        if (fn.tag == V_EXC) {
+            payload = exc_payload(ts);
+        } else {
+            payload = run_calls(ts, fn, m[4], &ok);
+            v_decref(ts->in, fn);
+        }
+        Value shown = ok ? (V_LIST(payload)->len == 1 ? V_LIST(payload)->items[0] : payload)
+                         : V_TUPLE(payload)->items[0];
+        Value r = v_repr(ts, shown);
+        if (r.tag == V_OBJ) {
+            vme_emit_text(ts, TK_TASK_DONE, fut, (uint32_t)ok, 0, V_STR(r)->s, (size_t)V_STR(r)->len);
+            v_decref(ts->in, r);
+        }
+        Value items[3] = { m[0], vbool(ok), payload };
+        v_decref(ts->in, msg);
+        if (put_msg(ts, p->results, tuple_of(ts, 3, items)) < 0) {
+            /* a result that cannot cross (a function returned an object):
+             * send the TypeError instead */
+            Value e[3] = { items[0], vbool(0), exc_payload(ts) };
+            if (put_msg(ts, p->results, tuple_of(ts, 3, e)) < 0)
+                break;
+        }
+    }
+    rtbuf_free(&in);
+    put_signal(ts, p->results, 2, 0);
+    return 0;
+}
+
+/* ---- the result handler (a thread of the parent) ---- */
+
+static ClassObj *exc_class(VmThread *ts, const char *name)
+{
+    Interp *in = ts->in;
+    for (int i = 0; i < EXC_COUNT; i++)
+        if (strcmp(in->exc[i]->name->s, name) == 0)
+            return in->exc[i];
+    for (int i = 0; i < in->nglobals; i++) {
+        Value g = in->globals[i];
+        if (v_is(g, K_CLASS) && (((ClassObj *)g.u.o)->cflags & CF_EXC) &&
+            strcmp(((ClassObj *)g.u.o)->name->s, name) == 0)
+            return (ClassObj *)g.u.o;
+    }
+    return in->exc[EXC_Exception];
+}
+
+static Value exc_rebuild(VmThread *ts, Value payload)
+{
+    Value *pi = V_TUPLE(payload)->items;
+    ClassObj *cls = exc_class(ts, V_STR(pi[0])->s);
+    TupleObj *a = V_TUPLE(pi[1]);
+    Value e = exc_new(ts, cls, a->items, (int)a->len);
+    if (e.tag == V_EXC) {
+        e = ts->exc;
+        ts->exc = VUNDEF;
+    }
+    return e;
+}
+
+static void handle_result(VmThread *ts, PPool *p, Value *m)
+{
+    int64_t id = m[0].u.i;
+    if (id < 0 || id >= p->next_id || p->pend[id].fut.tag == V_UNDEF)
+        return;
+    PPend pe = p->pend[id];
+    p->pend[id].fut = VUNDEF;
+    PFut *f = ((InstObj *)pe.fut.u.o)->native;
+    vme_emit(ts, TK_TASK_RESULT, f->self, (uint32_t)m[1].u.i, 0);
+    if (!m[1].u.i) {
+        pf_complete(ts, f, 0, exc_rebuild(ts, m[2]));
+    } else if (!pe.is_map) {
+        Value r = V_LIST(m[2])->items[0];
+        v_incref(r);
+        pf_complete(ts, f, 1, r);
+    } else if (atomic_load(&f->state) != PF_DONE) {
+        ListObj *dst = V_LIST(f->items), *src = V_LIST(m[2]);
+        for (int64_t i = 0; i < src->len && pe.first + i < dst->len; i++) {
+            v_decref(ts->in, dst->items[pe.first + i]);
+            dst->items[pe.first + i] = src->items[i];
+            v_incref(src->items[i]);
+        }
+        if (--f->chunks_left == 0) {
+            v_incref(f->items);
+            pf_complete(ts, f, 1, f->items);
+        }
+    }
+    v_decref(ts->in, pe.fut);
+}
+
+static void ppool_handler_main(VmThread *ts, void *arg)
+{
+    PPool *p = arg;
+    const RtCtx *cx = vmc_cx(ts);
+    RtBuf in = { 0 };
+    while (rtq_get(cx, p->results, &in, 1, -1) == 0) {
+        Value msg = vser_decode(ts, in.data, in.len);
+        if (msg.tag == V_EXC)
+            break;
+        Value *m = V_TUPLE(msg)->items;
+        if (m[0].u.i >= 0) {
+            handle_result(ts, p, m);
+        } else if (m[1].u.i == 1 || ++p->exited == p->n) {
+            v_decref(ts->in, msg);
+            break;
+        }
+        v_decref(ts->in, msg);
+    }
+    rtbuf_free(&in);
+    for (int i = 0; i < p->n; i++)
+        rt_proc_join(cx, &p->procs[i], -1);
+    /* tasks nobody will run (terminate) give their arena blocks back */
+    while (rtq_get(cx, p->tasks, &in, 0, 0) == 0)
+        ;
+    rtbuf_free(&in);
+}
+
+/* ---- the parent's side ---- */
+
+static int fork_workers(VmThread *ts, PPool *p)
+{
+    VmConc *c = vmc_of(ts->in);
+    Value mod = module_import(ts, "multiprocessing");
+    if (mod.tag == V_EXC)
+        return -1;
+    Value pcls = vm_getattr(ts, mod, str_intern(ts->in, "Process", 7));
+    v_decref(ts->in, mod);
+    if (pcls.tag == V_EXC)
+        return -1;
+    for (int i = 0; i < p->n; i++) {
+        Value w = class_call(ts, (ClassObj *)pcls.u.o, NULL, 0, NULL);
+        if (w.tag == V_EXC) {
+            v_decref(ts->in, pcls);
+            return -1;
+        }
+        char name[64];
+        int num = c->proc_counter;
+        snprintf(name, sizeof name, "%s%s%s%d", p->kind == PP_POOL ? "ForkPoolWorker-" : "ForkProcess-",
+                 c->proc_ident, c->proc_ident[0] ? ":" : "", num);
+        Value nm = str_from_cstr(ts, name);
+        vm_setattr(ts, w, ts->in->s_name, nm);
+        v_decref(ts->in, nm);
+        int rc = vmc_proc_start(ts, name, num, w, 1, ppool_worker_main, p, &p->procs[i]);
+        v_decref(ts->in, w);
+        if (rc < 0) {
+            v_decref(ts->in, pcls);
+            vmc_raise_rt(ts, rc, rc == RT_ECAP ? rt_proc_cap_message(c->rt) : "fork");
+            return -1;
+        }
+    }
+    v_decref(ts->in, pcls);
+    return 0;
+}
+
+PPool *ppool_create(VmThread *ts, PPoolKind kind, int nworkers)
+{
+    VmConc *c = vmc_of(ts->in);
+    PPool *p = calloc(1, sizeof *p);
+    if (!p)
+        abort();
+    p->kind = kind;
+    p->n = nworkers;
+    p->procs = calloc((size_t)nworkers, sizeof *p->procs);
+    p->ident = shm_alloc(c->rt->arena, 16);
+    p->tasks = rtq_create(c->rt, RTQ_FIFO, 0);
+    p->results = rtq_create(c->rt, RTQ_FIFO, 0);
+    if (!p->procs || !p->ident || !p->tasks || !p->results) {
+        vmc_raise_rt(ts, RT_ENOMEM, "pool");
+        return NULL;
+    }
+    vme_obj_created(ts, TO_POOL, p->ident, (uint64_t)nworkers, TF_SHARED);
+    vme_obj_created(ts, TO_QUEUE, p->tasks, 0, TF_SHARED);
+    vme_emit_text(ts, TK_OBJ_NAMED, p->tasks, 0, 0, "pool tasks", 10);
+    if (fork_workers(ts, p) < 0)
+        return NULL;
+    /* CPython's Pool starts three unnamed helper threads, an executor one:
+     * later Thread-N names follow the same count. */
+    c->thread_counter += kind == PP_POOL ? 3 : 1;
+    char hname[64];
+    snprintf(hname, sizeof hname, "Thread-%d (_handle_results)", c->thread_counter);
+    int rc = vmc_thread_start(ts, hname, VUNDEF, 1, ppool_handler_main, p, &p->handler);
+    if (rc < 0) {
+        vmc_raise_rt(ts, rc, "pool");
+        return NULL;
+    }
+    return p;
+}
+
+/* Where the child finds fn: "g" and its global name, or "b" and a builtin's. */
+static int fn_ref(VmThread *ts, Value fn, const char **where, StrObj **name)
+{
+    Interp *in = ts->in;
+    for (int i = 0; i < in->nglobals; i++)
+        if (in->globals[i].tag == V_OBJ && in->globals[i].u.o == fn.u.o && fn.tag == V_OBJ) {
+            *where = "g";
+            *name = in->gnames[i];
+            return 0;
+        }
+    const char *bn = v_is(fn, K_BUILTIN) ? ((BuiltinObj *)fn.u.o)->name
+                   : v_is(fn, K_CLASS) ? ((ClassObj *)fn.u.o)->name->s : NULL;
+    int b = bn ? builtins_find(bn) : -1;
+    if (b >= 0 && in->builtins[b].u.o == fn.u.o) {
+        *where = "b";
+        *name = str_intern(in, bn, strlen(bn));
+        return 0;
+    }
+    if (v_is(fn, K_FUNC))
+        vm_raise(ts, EXC_AttributeError, "Can't pickle local object '%s'", ((FuncObj *)fn.u.o)->info->name);
+    else
+        vm_raise(ts, EXC_TypeError, "cannot send a '%s' object to another process", v_typename(in, fn));
+    return -1;
+}
+
+static Value calls_list(VmThread *ts, PoolCall *calls, int n)   /* steals calls */
+{
+    ListObj *l = list_new(ts, n);
+    for (int i = 0; i < n; i++) {
+        Value pair[2] = { calls[i].args, calls[i].kwargs };
+        list_append(ts, l, tuple_of(ts, 2, pair));
+    }
+    return vobj(l);
+}
+
+int ppool_submit(VmThread *ts, PPool *p, Value fn, Value fut, PoolCall *calls, int n, int64_t first_index,
+                 int is_map)
+{
+    PFut *f = ((InstObj *)fut.u.o)->native;
+    if (p->next_id >= p->pend_cap) {
+        p->pend_cap = p->pend_cap ? p->pend_cap * 2 : 64;
+        p->pend = realloc(p->pend, sizeof *p->pend * (size_t)p->pend_cap);
+        if (!p->pend)
+            abort();
+    }
+    int64_t id = p->next_id++;
+    p->pend[id].fut = VUNDEF;
+    if (vme_tracing()) {
+        Value label = pool_label(ts, fn, n == 1 ? calls[0].args : VUNDEF);
+        if (label.tag == V_OBJ) {
+            vme_emit_text(ts, TK_TASK_SUBMIT, f->self, vme_objid(vmc_of(ts->in), p->ident), 0,
+                          V_STR(label)->s, (size_t)V_STR(label)->len);
+            v_decref(ts->in, label);
+        }
+    }
+    const char *where;
+    StrObj *name;
+    Value items[5];
+    if (fn_ref(ts, fn, &where, &name) < 0)
+        goto failed;
+    items[0] = vint(id);
+    items[1] = vint((int64_t)(uintptr_t)f->self);
+    items[2] = str_from_cstr(ts, where);
+    items[3] = vobj(name);
+    v_incref(items[3]);
+    items[4] = calls_list(ts, calls, n);
+    n = 0;
+    RtBuf buf = { 0 };
+    Value msg = tuple_of(ts, 5, items);
+    int rc = vser_encode(ts, msg, &buf);
+    v_decref(ts->in, msg);
+    if (rc < 0) {
+        rtbuf_free(&buf);
+        goto failed;
+    }
+    p->pend[id].fut = fut;
+    p->pend[id].first = first_index;
+    p->pend[id].is_map = is_map;
+    v_incref(fut);
+    rc = rtq_put(vmc_cx(ts), p->tasks, buf.data, buf.len, 1, -1);
+    rtbuf_free(&buf);
+    if (rc < 0) {
+        vmc_raise_rt(ts, rc, "pool");
+        return -1;
+    }
+    return 0;
+failed:
+    /* as in CPython, what cannot be sent fails the task, not the submit */
+    for (int i = 0; i < n; i++) {
+        v_decref(ts->in, calls[i].args);
+        v_decref(ts->in, calls[i].kwargs);
+    }
+    Value e = ts->exc;
+    ts->exc = VUNDEF;
+    pf_complete(ts, f, 0, e);
+    return 0;
+}
+
+int ppool_close(VmThread *ts, PPool *p)
+{
+    if (p->closed)
+        return 0;
+    p->closed = 1;
+    for (int i = 0; i < p->n; i++)
+        if (put_signal(ts, p->tasks, 1, 0) < 0)
+            return -1;
+    return 0;
+}
+
+int ppool_join(VmThread *ts, PPool *p)
+{
+    if (p->handler_joined)
+        return 0;
+    int rc = rt_thread_join(vmc_cx(ts), p->handler, -1);
+    if (rc < 0) {
+        vmc_raise_rt(ts, rc, "join");
+        return -1;
+    }
+    p->handler_joined = 1;
+    return 0;
+}
+
+int ppool_terminate(VmThread *ts, PPool *p)
+{
+    if (p->terminated || p->handler_joined)
+        return 0;
+    p->terminated = p->closed = 1;
+    Rt *rt = vmc_of(ts->in)->rt;
+    for (int i = 0; i < p->n; i++)
+        if (p->procs[i].pid > 0 && rt_proc_is_alive(rt, &p->procs[i]))
+            kill(p->procs[i].pid, SIGTERM);
+    if (put_signal(ts, p->results, 2, 1) < 0)
+        return -1;
+    return ppool_join(ts, p);
+}

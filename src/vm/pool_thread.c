@@ -1,0 +1,219 @@
+/* Thread pools (ThreadPoolExecutor): worker threads of this process that
+ * take tasks from a list and complete each task's future themselves, so
+ * callbacks run on the worker, as in CPython.  Nothing is serialised: the
+ * threads share the objects.  As in CPython, a submit starts a new worker
+ * only when no worker is idle, up to max_workers.
+ *
+ * The list is guarded by its own mutex rather than by the GIL, so a worker
+ * can wait for work with the GIL released and take a task before it has
+ * the GIL back. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/pool_core.h"
+
+typedef struct TTask {
+    struct TTask *next;
+    Value fut, fn, args, kwargs;   /* owned */
+} TTask;
+
+struct TPool {
+    PsMutex mu;
+    PsCond cv;
+    TTask *head, *tail;
+    int queued;               /* tasks in the list */
+    int idle;                 /* workers waiting for one */
+    int nthreads, max;
+    int shutdown;
+    RtThread **threads;
+    int joined;
+    char prefix[64];
+};
+
+typedef struct TPoolCounter {
+    int next;
+} TPoolCounter;
+
+int tpool_is_shutdown(TPool *p) { return p->shutdown; }
+
+/* ThreadPoolExecutor-N: CPython counts executors per process. */
+int tpool_next_counter(VmThread *ts)
+{
+    VmConc *c = vmc_of(ts->in);
+    TPoolCounter *k = ts->in->ext[POOL_EXT + 1];
+    if (!k) {
+        k = calloc(1, sizeof *k);
+        if (!k)
+            abort();
+        ts->in->ext[POOL_EXT + 1] = k;
+    }
+    (void)c;
+    return k->next++;
+}
+
+static void task_free(Interp *in, TTask *t)
+{
+    v_decref(in, t->fut);
+    v_decref(in, t->fn);
+    v_decref(in, t->args);
+    v_decref(in, t->kwargs);
+    free(t);
+}
+
+static void run_task(VmThread *ts, TTask *t)
+{
+    PFut *f = ((InstObj *)t->fut.u.o)->native;
+    pf_set_running(ts, f);
+    vme_emit(ts, TK_TASK_START, f->self, 0, 0);
+    Value r = pool_call(ts, t->fn, t->args, t->kwargs);
+    int ok = r.tag != V_EXC;
+    if (!ok) {
+        r = ts->exc;
+        ts->exc = VUNDEF;
+    }
+    Value shown = ok ? v_repr(ts, r) : str_from_cstr(ts, v_class(ts->in, r)->name->s);
+    if (shown.tag == V_OBJ) {
+        vme_emit_text(ts, TK_TASK_DONE, f->self, (uint32_t)ok, 0, V_STR(shown)->s, (size_t)V_STR(shown)->len);
+        v_decref(ts->in, shown);
+    } else if (shown.tag == V_EXC) {
+        v_decref(ts->in, ts->exc);
+        ts->exc = VUNDEF;
+    }
+    vme_emit(ts, TK_TASK_RESULT, f->self, (uint32_t)ok, 0);
+    pf_complete(ts, f, ok, r);
+    task_free(ts->in, t);
+}
+
+/* The next task, waiting for one with the GIL released; NULL: time to end. */
+static TTask *take(VmThread *ts, TPool *p)
+{
+    const RtCtx *cx = vmc_cx(ts);
+    TTask *t = NULL;
+    int rc = 0, blocked = 0;
+    psmutex_lock(&p->mu);
+    if (!p->head && !p->shutdown) {
+        psmutex_unlock(&p->mu);
+        rt_block_begin(cx);
+        blocked = 1;
+        psmutex_lock(&p->mu);
+        p->idle++;
+        while (!p->head && !p->shutdown && rc != RT_ESHUTDOWN)
+            rc = rt_cond_wait(cx->rt, &p->cv, &p->mu, NULL);
+        p->idle--;
+    }
+    if (p->head) {
+        t = p->head;
+        p->head = t->next;
+        if (!p->head)
+            p->tail = NULL;
+        p->queued--;
+    }
+    psmutex_unlock(&p->mu);
+    if (blocked)
+        rt_block_end(cx);
+    return t;
+}
+
+static void tpool_worker_main(VmThread *ts, void *arg)
+{
+    TPool *p = arg;
+    TTask *t;
+    while ((t = take(ts, p)))
+        run_task(ts, t);
+}
+
+TPool *tpool_create(VmThread *ts, int max_workers, const char *prefix)
+{
+    TPool *p = calloc(1, sizeof *p);
+    if (!p)
+        abort();
+    psmutex_init(&p->mu);
+    pscond_init(&p->cv);
+    p->max = max_workers;
+    p->threads = calloc((size_t)max_workers, sizeof *p->threads);
+    if (!p->threads)
+        abort();
+    snprintf(p->prefix, sizeof p->prefix, "%s", prefix);
+    (void)ts;
+    return p;
+}
+
+static int start_worker(VmThread *ts, TPool *p)
+{
+    char name[96];
+    snprintf(name, sizeof name, "%s_%d", p->prefix, p->nthreads);
+    Value mod = module_import(ts, "threading");
+    if (mod.tag == V_EXC)
+        return -1;
+    Value tcls = vm_getattr(ts, mod, str_intern(ts->in, "Thread", 6));
+    v_decref(ts->in, mod);
+    if (tcls.tag == V_EXC)
+        return -1;
+    Value nm = str_from_cstr(ts, name);
+    StrObj *kn[2] = { ts->in->s_name, str_intern(ts->in, "daemon", 6) };
+    Value kv[2] = { nm, vbool(true) };
+    VmKw kw = { kn, kv, 2 };
+    Value th = class_call(ts, (ClassObj *)tcls.u.o, NULL, 0, &kw);
+    v_decref(ts->in, nm);
+    v_decref(ts->in, tcls);
+    if (th.tag == V_EXC)
+        return -1;
+    int rc = vmc_thread_start(ts, name, th, 1, tpool_worker_main, p, &p->threads[p->nthreads]);
+    v_decref(ts->in, th);
+    if (rc < 0) {
+        vmc_raise_rt(ts, rc, "ThreadPoolExecutor");
+        return -1;
+    }
+    p->nthreads++;
+    return 0;
+}
+
+int tpool_submit(VmThread *ts, TPool *p, Value fn, Value fut, Value args, Value kwargs)
+{
+    PFut *f = ((InstObj *)fut.u.o)->native;
+    TTask *t = calloc(1, sizeof *t);
+    if (!t)
+        abort();
+    t->fut = fut;
+    t->fn = fn;
+    v_incref(fut);
+    v_incref(fn);
+    t->args = args;
+    t->kwargs = kwargs;
+    Value label = pool_label(ts, fn, args);
+    if (label.tag == V_OBJ) {
+        vme_emit_text(ts, TK_TASK_SUBMIT, f->self, vme_objid(vmc_of(ts->in), p), 0, V_STR(label)->s,
+                      (size_t)V_STR(label)->len);
+        v_decref(ts->in, label);
+    }
+    psmutex_lock(&p->mu);
+    if (p->tail)
+        p->tail->next = t;
+    else
+        p->head = t;
+    p->tail = t;
+    p->queued++;
+    int need = p->idle < p->queued && p->nthreads < p->max;
+    pscond_signal(&p->cv);
+    psmutex_unlock(&p->mu);
+    return need ? start_worker(ts, p) : 0;
+}
+
+int tpool_shutdown(VmThread *ts, TPool *p, int wait)
+{
+    psmutex_lock(&p->mu);
+    p->shutdown = 1;
+    pscond_broadcast(&p->cv);
+    psmutex_unlock(&p->mu);
+    if (!wait || p->joined)
+        return 0;
+    for (int i = 0; i < p->nthreads; i++) {
+        int rc = rt_thread_join(vmc_cx(ts), p->threads[i], -1);
+        if (rc < 0) {
+            vmc_raise_rt(ts, rc, "shutdown");
+            return -1;
+        }
+    }
+    p->joined = 1;
+    return 0;
+}

@@ -1,0 +1,3 @@
+# expect: 2:1: error: 'async' is not supported in lesson scripts
+async def main():
+    pass

@@ -1,0 +1,2 @@
+# expect: 2:9: error: truncated \xXX escape
+s = 'tab\x9'

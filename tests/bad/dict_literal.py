@@ -1,0 +1,2 @@
+# expect: 2:5: error: dict literals are not supported in lesson scripts
+d = {'a': 1}

@@ -1,0 +1,3 @@
+# expect: 3:5: error: '...' (Ellipsis) is not supported in lesson scripts
+def todo():
+    ...

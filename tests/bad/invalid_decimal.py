@@ -1,0 +1,2 @@
+# expect: 2:5: error: invalid decimal literal
+x = 3rd

@@ -1,0 +1,3 @@
+# expect: 3:12: error: invalid syntax
+from threading import Thread
+t = Thread target=f

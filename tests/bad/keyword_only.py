@@ -1,0 +1,3 @@
+# expect: 2:10: error: keyword-only parameters ('*') are not supported in lesson scripts
+def f(a, *, b):
+    pass

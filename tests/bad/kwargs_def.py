@@ -1,0 +1,3 @@
+# expect: 2:7: error: '**kwargs' parameters are not supported in lesson scripts
+def f(**kw):
+    pass

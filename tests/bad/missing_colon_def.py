@@ -1,0 +1,3 @@
+# expect: 2:12: error: expected ':'
+def work(n)
+    return n

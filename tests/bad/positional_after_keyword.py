@@ -1,0 +1,2 @@
+# expect: 2:15: error: positional argument follows keyword argument
+print(sep='', 'x')

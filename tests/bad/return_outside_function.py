@@ -1,0 +1,3 @@
+# expect: 3:1: error: 'return' outside function
+x = 1
+return x

@@ -1,0 +1,3 @@
+# expect: 2:7: error: '*args' parameters are not supported in lesson scripts
+def f(*args):
+    pass

@@ -1,0 +1,2 @@
+# expect: 2:23: error: 'threading.Barrier' is not available in lesson scripts
+from threading import Barrier

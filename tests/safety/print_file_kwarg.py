@@ -1,0 +1,4 @@
+# refuse: any
+# print(file=...) must not become a way to write somewhere.
+print("started")
+print("ESCAPED", file="pwned")

@@ -1,0 +1,146 @@
+#!/bin/bash
+# Concurrent programs against CPython: every tests/conformance-mt/*.py runs
+# under parlab (`$PARLAB --headless F`) and under python3.  A case passes when
+# the exit codes agree, stdout agrees (byte for byte with `order: fixed` in
+# the module docstring, as a sorted multiset of lines otherwise), and the last
+# line of stderr agrees (the `Error: message` of a traceback, e.g. from a
+# thread or a child process that raised).  Then: no process of the run may
+# be left behind, and the lessons of sections 1.1 to 3.2 are compared the
+# same way.  Also the GIL experiment: CPU-bound work in two threads takes
+# about as long as serial, in two processes about half.
+#
+# Usage: tests/suite-concurrency.sh [NAME...]    (NAME: a file stem, or gil)
+. "$(dirname "$0")/lib.sh"
+
+MT_DIR=$ROOT/tests/conformance-mt
+PY_TIMEOUT=${PY_TIMEOUT:-30}
+PL_TIMEOUT=${PL_TIMEOUT:-20}
+
+# Why the outputs in T differ, or nothing.  $1: the program (for its order).
+mt_judge() {
+    local f=$1 t=$2 py_rc=$3 pl_rc=$4 order
+    if [ "$pl_rc" != "$py_rc" ]; then
+        echo "$(lib_status "$pl_rc"), CPython exit $py_rc; stderr: $(head -c 200 "$t/pl.err")"
+        return
+    fi
+    order=$(lib_header "$f" order)
+    if [ "$order" = fixed ]; then
+        cmp -s "$t/pl.out" "$t/py.out" || { echo "stdout $(lib_first_diff "$t/pl.out" "$t/py.out")"; return; }
+    else
+        LC_ALL=C sort "$t/pl.out" >"$t/pl.s"
+        LC_ALL=C sort "$t/py.out" >"$t/py.s"
+        cmp -s "$t/pl.s" "$t/py.s" || { echo "stdout (sorted) $(lib_first_diff "$t/pl.s" "$t/py.s")"; return; }
+    fi
+    if [ -s "$t/py.err" ]; then
+        [ "$(tail -n1 "$t/pl.err")" = "$(tail -n1 "$t/py.err")" ] ||
+            echo "stderr last line: got '$(tail -n1 "$t/pl.err" | cut -c1-100)', want '$(tail -n1 "$t/py.err" | cut -c1-100)'"
+        # A worker's report names it as CPython does.
+        local head
+        head=$(grep -m1 -E '^(Exception in thread|Process) ' "$t/py.err")
+        if [ -n "$head" ] && ! grep -qxF "$head" "$t/pl.err"; then
+            echo "stderr lacks the line '$head'"
+        fi
+    elif [ -s "$t/pl.err" ]; then
+        echo "unexpected stderr: $(head -c 200 "$t/pl.err")"
+    fi
+}
+
+# Processes whose parent is gone and whose command is parlab's: leftovers.
+mt_leftovers() {
+    pgrep -f -- "$PARLAB --headless $1" 2>/dev/null | head -3
+}
+
+mt_case() {
+    local f=$1 name dir stem t py_rc pl_rc why left
+    stem=$(basename "$f" .py)
+    dir=$(dirname "$f")
+    name=${2:-concurrency}/$stem
+    if ! command -v python3 >/dev/null 2>&1; then
+        skip "$name" "python3 not installed (it is the reference)"
+        return
+    fi
+    t=$(mktemp -d "${TMPDIR:-/tmp}/parlab-mt.XXXXXX") || return
+    (
+        cd "$dir" || exit 2
+        PYTHONPATH=$ROOT/lessons PYTHONDONTWRITEBYTECODE=1 PYTHONIOENCODING=utf-8 \
+            lib_run "$PY_TIMEOUT" "$t/py.out" "$t/py.err" python3 "$stem.py"
+        echo $? >"$t/py.rc"
+        lib_run "$PL_TIMEOUT" "$t/pl.out" "$t/pl.err" "$PARLAB" --headless "$stem.py"
+        echo $? >"$t/pl.rc"
+    )
+    py_rc=$(cat "$t/py.rc") pl_rc=$(cat "$t/pl.rc")
+    why=$(mt_judge "$f" "$t" "$py_rc" "$pl_rc")
+    left=$(mt_leftovers "$stem.py")
+    [ -z "$left" ] || why="${why:+$why; }processes left behind: $left"
+    if [ -z "$why" ]; then pass "$name"; else fail "$name" "$why"; fi
+    rm -rf "$t"
+}
+
+# "WALL CPU" seconds that CMD takes (CPU: user + sys of it and its children).
+mt_time() {
+    local TIMEFORMAT='%R %U %S' out
+    out=$( { time "$@" >/dev/null 2>&1; } 2>&1 | tail -n1)
+    echo "$out" | awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }'
+}
+
+# The GIL experiment.  Pure-Python CPU-bound work split over two threads,
+# and over two processes, measured in the same run as CPU seconds per wall
+# second.  With one GIL, two threads never burn more than one core (rate <=
+# 1.15, whatever the load); two processes each have their own GIL and burn
+# two cores (rate >= 1.4) when the machine has two to give.  On a loaded
+# machine (load average above the core count; the scheduler shares CPU by
+# session) the process half is reported as SKIP with its numbers.
+mt_rate() {
+    local w c
+    read -r w c < <(mt_time "$PARLAB" --headless "$1")
+    echo "$c / $w" | bc -l | cut -c1-5
+}
+
+mt_gil() {
+    local t ok rt rp load
+    t=$(mktemp -d "${TMPDIR:-/tmp}/parlab-gil.XXXXXX") || return
+    printf 'def spin(n):\n    k = 0\n    for i in range(n):\n        k += i\n    return k\n' >"$t/spin.py"
+    { printf 'from threading import Thread\n'; cat "$t/spin.py"
+      printf 'ts = [Thread(target=spin, args=(8000000,)) for i in range(2)]\n'
+      printf 'for t in ts:\n    t.start()\nfor t in ts:\n    t.join()\n'; } >"$t/threads.py"
+    { printf 'from multiprocessing import Process\n'; cat "$t/spin.py"
+      printf 'ps = [Process(target=spin, args=(8000000,)) for i in range(2)]\n'
+      printf 'for p in ps:\n    p.start()\nfor p in ps:\n    p.join()\n'; } >"$t/procs.py"
+    rt=$(mt_rate "$t/threads.py")
+    if [ "$(echo "$rt <= 1.15" | bc -l)" = 1 ]; then
+        pass concurrency/gil-threads
+    else
+        fail concurrency/gil-threads "two threads burned more than one core: cpu rate $rt"
+    fi
+    ok=0
+    for try in 1 2 3; do
+        rp=$(mt_rate "$t/procs.py")
+        [ "$(echo "$rp >= 1.4" | bc -l)" = 1 ] && { ok=1; break; }
+    done
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    if [ $ok = 1 ]; then
+        pass concurrency/gil-processes
+    elif [ "$(nproc)" -lt 2 ] || [ "$(echo "$load >= $(nproc)" | bc -l)" = 1 ]; then
+        skip concurrency/gil-processes "machine busy (load $load on $(nproc) cores): processes cpu rate $rp, threads $rt"
+    else
+        fail concurrency/gil-processes "processes did not run in parallel: cpu rate $rp (threads $rt)"
+    fi
+    [ -n "${MT_VERBOSE:-}" ] && echo "# cpu rate: threads $rt, processes $rp, load $load" >&2
+    rm -rf "$t"
+}
+
+if [ $# -gt 0 ]; then
+    for s in "$@"; do
+        if [ "$s" = gil ]; then mt_gil; else mt_case "$MT_DIR/$s.py"; fi
+    done
+    exit 0
+fi
+for f in "$MT_DIR"/*.py; do
+    mt_case "$f"
+done
+mt_gil
+for l in 1.1 2.1 2.2 2.3 3- 3.1 3.2; do
+    for f in "$ROOT"/lessons/"$l"*.py; do
+        [ -f "$f" ] && mt_case "$f" lesson
+    done
+done
