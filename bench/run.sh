@@ -40,6 +40,8 @@ for f in bench/*.py; do
     fi
     ratio=$(awk -v a="$pl" -v b="$py" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
     printf '%-12s %10s %10s %7s\n' "$name" "$pl" "$py" "$ratio"
+    # 6,000 task round trips (3 pools x 2,000), start-up included
+    [ "$name" = pool_roundtrip ] && awk -v a="$pl" -v b="$py" 'BEGIN { printf "  per round trip: parlab %.0f us, CPython %.0f us\n", a * 1000 / 6000, b * 1000 / 6000 }'
 done
 bench/events.sh || status=1
 exit $status

@@ -10,6 +10,8 @@
 #include "lang/lang.h"
 #include "lesson/catalog.h"
 #include "lesson/lesson.h"
+#include "run/runner.h"
+#include "ui/ui.h"
 #include "vm/vm.h"
 
 /* Room for "no lessons directory (looked in A, B, C); ..." */
@@ -26,9 +28,9 @@ typedef enum {
 typedef struct {
     Mode mode;
     const char *mode_name;      /* the option that chose it */
-    const char *lang;           /* "en" or "vi" */
-    bool events, step;
-    const char *speed, *record, *replay, *trace;
+    const char *lang;           /* "en" or "vi"; NULL: not given (the locale decides) */
+    bool events, step, demo;
+    const char *speed, *record, *replay, *trace, *schedule;
     char **args;                /* positional arguments */
     int nargs;
 } Cli;
@@ -36,6 +38,7 @@ typedef struct {
 typedef enum {
     OPT_HELP, OPT_VERSION, OPT_LIST, OPT_CHECK, OPT_HEADLESS, OPT_LANG,
     OPT_EVENTS, OPT_STEP, OPT_SPEED, OPT_RECORD, OPT_REPLAY, OPT_TRACE,
+    OPT_SCHEDULE, OPT_DEMO,
 } OptId;
 
 /* built: false for options parsed now whose feature a later issue adds;
@@ -53,11 +56,14 @@ static const struct {
     { "list",     0,   OPT_LIST,     NULL, true,  "list the lessons: section, title, path" },
     { "lang",     0,   OPT_LANG,     "en|vi", true, "language of titles and narration (default en)" },
     { "events",   0,   OPT_EVENTS,   NULL, true,  "with --headless, print the event log (one event a line) instead of the output" },
-    { "step",     0,   OPT_STEP,     NULL, false, "start paused, one scheduling step at a time" },
-    { "speed",    0,   OPT_SPEED,    "X",  false, "play the lesson X times slower (X > 0)" },
-    { "record",   0,   OPT_RECORD,   "F",  false, "save the run's events to F" },
-    { "replay",   0,   OPT_REPLAY,   "F",  false, "replay a run saved with --record" },
-    { "trace",    0,   OPT_TRACE,    "OUT.json", false, "also write Chrome trace-event JSON" },
+    { "step",     0,   OPT_STEP,     NULL, true,  "start paused, one scheduling step at a time" },
+    { "speed",    0,   OPT_SPEED,    "X",  true,  "run the lesson at speed X (0.01 .. 10; 1 = real time)" },
+    { "record",   0,   OPT_RECORD,   "F",  true,  "save the run's events (and its schedule) to F" },
+    { "replay",   0,   OPT_REPLAY,   "F",  true,  "open a run saved with --record, for time travel" },
+    { "replay-schedule", 0, OPT_SCHEDULE, "F", true,
+      "run LESSON again forcing the interleaving recorded in F" },
+    { "trace",    0,   OPT_TRACE,    "OUT.json", true, "also write Chrome trace-event JSON" },
+    { "demo",     0,   OPT_DEMO,     NULL, true,  NULL },   /* hidden: a synthetic run */
     { "help",     'h', OPT_HELP,     NULL, true,  "show this help" },
     { "version",  'V', OPT_VERSION,  NULL, true,  "show the version" },
 };
@@ -78,9 +84,11 @@ static void main_usage(FILE *f)
             "options:\n");
     for (int i = 0; i < MAIN_NOPTIONS; i++) {
         char left[40], shortopt[8] = "    ";
+        if (!main_options[i].help)
+            continue;
         if (main_options[i].shortname)
             snprintf(shortopt, sizeof shortopt, "-%c, ", main_options[i].shortname);
-        snprintf(left, sizeof left, "%s--%s%s%s", shortopt, main_options[i].name,
+        snprintf(left, sizeof left, "%s--%.16s%s%.10s", shortopt, main_options[i].name,
                  main_options[i].arg ? " " : "", main_options[i].arg ? main_options[i].arg : "");
         fprintf(f, "  %-22s %s%s\n", left,
                 main_options[i].help, main_options[i].built ? "" : " (not built yet)");
@@ -115,7 +123,7 @@ static int main_set_mode(Cli *cli, Mode m, const char *name)
 /* Fills cli from argv; returns 0, or 2 after printing why. */
 static int main_parse(int argc, char **argv, Cli *cli)
 {
-    cli->lang = "en";
+    cli->lang = NULL;
     cli->args = calloc((size_t)argc + 1, sizeof *cli->args);
     if (!cli->args)
         abort();
@@ -177,6 +185,8 @@ static int main_parse(int argc, char **argv, Cli *cli)
         case OPT_RECORD:   cli->record = val; break;
         case OPT_REPLAY:   cli->replay = val; break;
         case OPT_TRACE:    cli->trace = val; break;
+        case OPT_SCHEDULE: cli->schedule = val; break;
+        case OPT_DEMO:     cli->demo = true; break;
         }
         if (rc)
             return rc;
@@ -295,6 +305,17 @@ static int main_check(const Cli *cli)
     return 0;
 }
 
+static void main_run_options(const Cli *cli, RunOptions *ro)
+{
+    memset(ro, 0, sizeof *ro);
+    ro->events = cli->events;
+    ro->step = cli->step;
+    ro->speed = cli->speed ? strtod(cli->speed, NULL) : 0;
+    ro->record = cli->record;
+    ro->trace = cli->trace;
+    ro->schedule = cli->schedule;
+}
+
 static int main_headless(const Cli *cli)
 {
     if (cli->nargs != 1)
@@ -320,9 +341,10 @@ static int main_headless(const Cli *cli)
         char *slash = strrchr(dir, '/');
         if (slash)
             *slash = '\0';
-        VmOptions opt = { .script_dir = slash ? dir : ".", .events = cli->events };
+        RunOptions ro;
+        main_run_options(cli, &ro);
         fflush(stdout);
-        rc = vm_run_module(m, &opt);
+        rc = run_headless(m, slash ? dir : ".", &ro);
         free(dir);
     }
     if (m)
@@ -354,14 +376,15 @@ static int main_list(const Cli *cli)
         free(dir);
         return main_fail("%s", err);
     }
+    const char *lang = cli->lang ? cli->lang : "en";
     int wsec = 0, wtitle = 0;
     for (int i = 0; i < c.n; i++) {
-        int ws = main_cps(c.v[i].section), wt = main_cps(lesson_title(&c.v[i], cli->lang));
+        int ws = main_cps(c.v[i].section), wt = main_cps(lesson_title(&c.v[i], lang));
         wsec = ws > wsec ? ws : wsec;
         wtitle = wt > wtitle ? wt : wtitle;
     }
     for (int i = 0; i < c.n; i++) {
-        const char *t = lesson_title(&c.v[i], cli->lang);
+        const char *t = lesson_title(&c.v[i], lang);
         printf("%s%*s  %s%*s  %s\n", c.v[i].section, wsec - main_cps(c.v[i].section), "",
                t, wtitle - main_cps(t), "", c.v[i].path);
     }
@@ -373,24 +396,47 @@ static int main_list(const Cli *cli)
     return rc;
 }
 
+/* The menu and n/p open lessons through this: a live run of each. */
+static UiSource *main_open(const char *path, void *arg)
+{
+    return live_source_create(path, arg);
+}
+
 static int main_ui(const Cli *cli)
 {
+    RunOptions ro;
+    main_run_options(cli, &ro);
+    UiOptions opt = { .lang = cli->lang, .open = main_open, .open_arg = &ro,
+                      .step = cli->step, .speed = ro.speed };
     if (cli->nargs > 1)
         return main_fail("give one LESSON at a time (got '%s' and '%s')", cli->args[0],
                          cli->args[1]);
-    if (cli->nargs == 1) {
-        char *path = main_resolve(cli->args[0]);
-        if (!path)
-            return 2;
-        size_t len;
-        char *src = main_read(path, &len);
+    if (cli->demo)
+        return ui_demo(&opt);
+    char *path = NULL;
+    if (cli->nargs == 1 && !(path = main_resolve(cli->args[0])))
+        return 2;
+    if (cli->replay) {
+        int rc = ui_replay(cli->replay, path, &opt);
         free(path);
-        if (!src)
-            return 2;
-        free(src);
+        return rc;
     }
-    return main_fail("the terminal UI is not built yet; for now run a lesson with "
-                     "'parlab --headless LESSON'");
+    if (!path) {
+        if (cli->schedule)
+            return main_fail("--replay-schedule needs the LESSON it was recorded from");
+        return ui_menu(&opt);
+    }
+    size_t len;
+    char *src = main_read(path, &len);
+    if (!src) {
+        free(path);
+        return 2;
+    }
+    free(src);
+    UiSource *s = live_source_create(path, &ro);
+    int rc = s ? ui_run_lesson(path, s, &opt) : 2;
+    free(path);
+    return rc;
 }
 
 int main(int argc, char **argv)

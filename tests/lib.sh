@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for tests/suite-*.sh (bash).  A suite sources this file
 # first; it moves to the repository root and sets:
 #   ROOT     absolute path of the repository
@@ -26,8 +27,9 @@ case $PARLAB in
     *) TSCALE=${TSCALE:-1} ;;
 esac
 export TSCALE
-# A sanitizer report must fail the run, not just print.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=97:verify_asan_link_order=0}
+# A sanitizer report must fail the run, not just print.  A huge request
+# returns NULL, as from libc, so the interpreter's own memory cap is tested.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=97:verify_asan_link_order=0:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=97}
 export TSAN_OPTIONS=${TSAN_OPTIONS:-exitcode=97:second_deadlock_stack=1}
 
@@ -91,6 +93,17 @@ lib_header() {
 
 # Test that the binary under test exists; suites call this and SKIP or FAIL.
 lib_have_parlab() {
+    [ -x "$PARLAB" ]
+}
+
+# The same, but give a binary that is being relinked (someone ran `make`
+# while the suite runs) up to 30 seconds to come back.
+lib_wait_parlab() {
+    local i=0
+    while [ ! -x "$PARLAB" ] && [ $i -lt 30 ]; do
+        sleep 1
+        i=$((i + 1))
+    done
     [ -x "$PARLAB" ]
 }
 

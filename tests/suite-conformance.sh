@@ -29,7 +29,7 @@ conf_case() {
         skip "$name" "python3 not installed (it is the reference)"
         return
     fi
-    if ! lib_have_parlab; then
+    if ! lib_wait_parlab; then
         fail "$name" "no binary at $PARLAB"
         return
     fi
@@ -40,8 +40,14 @@ conf_case() {
             PYTHONHASHSEED=0 lib_run "$PY_TIMEOUT" "$t/py.out" "$t/py.err" \
             "$CONF_PY" "$stem.py"
         echo $? >"$t/py.rc"
-        lib_run "$PL_TIMEOUT" "$t/pl.out" "$t/pl.err" "$PARLAB" --headless "$stem.py"
-        echo $? >"$t/pl.rc"
+        # 126/127: the binary vanished or is half-written mid-run (relinked
+        # by a concurrent `make`); that says nothing about the program.
+        for try in 1 2 3; do
+            lib_run "$PL_TIMEOUT" "$t/pl.out" "$t/pl.err" "$PARLAB" --headless "$stem.py"
+            rc=$?
+            case $rc in 126|127) sleep 2; lib_wait_parlab ;; *) break ;; esac
+        done
+        echo $rc >"$t/pl.rc"
     )
     py_rc=$(cat "$t/py.rc") pl_rc=$(cat "$t/pl.rc")
     why=$(conf_judge "$f" "$t" "$py_rc" "$pl_rc")
@@ -55,6 +61,9 @@ conf_judge() {
     plerr=$(grep -m1 . "$t/pl.err" | cut -c1-160)
     # For a traceback the telling line is the last one.
     case $plerr in Traceback*) plerr=$(tail -n1 "$t/pl.err" | cut -c1-160) ;; esac
+    if [ "$pl_rc" = 97 ]; then
+        plerr=$(grep -m1 -E '(ERROR|WARNING): [A-Za-z]+Sanitizer|SUMMARY: ' "$t/pl.err" | cut -c1-200)
+    fi
     if [ "$py_rc" != 0 ] && [ "$py_rc" != 1 ]; then
         echo "reference run broke: python3 $(lib_status "$py_rc"): $(tail -n1 "$t/py.err")"
         return

@@ -21,11 +21,7 @@
 
 # section:reason.  Shrink this as the runtime grows.
 PENDING="
-3.3:multiprocessing.Pool with apply_async callbacks (no Pool in the multiprocessing module yet)
-4.1:concurrent.futures.ProcessPoolExecutor: submit, Future.done/result, map (no concurrent.futures module yet)
-4.2:concurrent.futures.ThreadPoolExecutor and ProcessPoolExecutor (no concurrent.futures module yet)
-5:concurrent.futures.ThreadPoolExecutor draining a queue.Queue (no concurrent.futures module yet)
-6:needs an idle machine: at load 8 on 2 cores parlab's GIL hand-offs let two work() threads beat the serial run ~2.7x while CPython's stall (so parlab says 'threads speed it up: yes'); recheck when idle
+6:CPython is the noisy side now: parlab's work() counts GIL-held wall time, so its answers (threads no, processes yes) hold at any load, but the reference shim counts thread CPU time and, at load 8 on 2 cores, says processes do not speed up; compare on an idle machine
 "
 MEASURED="4.2 6 A.4"
 # The sections of /work/shared/ARTICLE-MAP.md, plus the lessons beyond it.

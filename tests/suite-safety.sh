@@ -89,6 +89,7 @@ safe_case() {
         check|any) ;;
         *) fail "$name" "no '# refuse: check|any' header"; return ;;
     esac
+    lib_wait_parlab
     w=$LIB_TMP/work
     rm -rf "$w"
     mkdir -p "$w" || return

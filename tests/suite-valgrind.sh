@@ -55,7 +55,7 @@ for stem in "${VG_CASES[@]}"; do
         skip "valgrind/$stem" "valgrind not installed"
     elif [ "$TSCALE" != 1 ]; then
         skip "valgrind/$stem" "$PARLAB is a sanitizer build"
-    elif ! lib_have_parlab; then
+    elif ! lib_wait_parlab; then
         fail "valgrind/$stem" "no binary at $PARLAB"
     else
         vg_case "$stem"

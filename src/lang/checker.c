@@ -14,6 +14,8 @@
 #include "lang/lang.h"
 
 #include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 static const char *const ck_time[] = {"sleep", "time", "perf_counter", "monotonic", NULL};
@@ -77,9 +79,6 @@ typedef struct {
 
 static _Noreturn void ck_fail(Checker *c, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-
-#include <stdarg.h>
-#include <stdio.h>
 
 static void ck_fail(Checker *c, int line, int col, const char *fmt, ...)
 {

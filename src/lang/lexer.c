@@ -415,6 +415,8 @@ static int lx_operator(Lexer *lx)
     int best = -1;
     size_t bestlen = 0, avail = (size_t)(lx->end - lx->p);
     for (int k = T_FIRST_OP; k < T_COUNT; k++) {
+        if (lex_tok_text[k][0] != *lx->p)
+            continue;
         size_t n = strlen(lex_tok_text[k]);
         if (n > bestlen && n <= avail && memcmp(lex_tok_text[k], lx->p, n) == 0)
             best = k, bestlen = n;

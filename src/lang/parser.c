@@ -22,6 +22,9 @@ void pvec_push(Parser *p, PVec *v, void *x)
 }
 
 static _Noreturn void p_vfail(Parser *p, int line, int col, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
+
+static void p_vfail(Parser *p, int line, int col, const char *fmt, va_list ap)
 {
     char msg[sizeof p->err->msg];
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -131,7 +134,7 @@ static int lang_validate(const char *file, const char *src, size_t len, Diag *er
         if (c == 0)
             return diag_set(err, file, line, col, "NUL byte in the script; is this a text file?");
         if (c < 0x80) {
-            if (c == '\n')
+            if (c == '\n' || (c == '\r' && (i + 1 >= len || src[i + 1] != '\n')))
                 line++, col = 0;
             col++;
             i++;
@@ -163,8 +166,27 @@ Module *lang_parse(const char *file, const char *src, size_t len, Diag *err)
     m->file = arena_strndup(a, file, strlen(file));
     m->src = src;
     m->srclen = len;
+    const char *text = src + skip;
+    size_t tlen = len - skip;
+    if (memchr(text, '\r', tlen)) {
+        /* universal newlines, as CPython reads source: \r\n and \r become \n
+         * (so a triple-quoted string holds the same text on every platform) */
+        char *norm = arena_alloc(a, tlen + 1);
+        size_t o = 0;
+        for (size_t i = 0; i < tlen; i++) {
+            if (text[i] == '\r') {
+                norm[o++] = '\n';
+                if (i + 1 < tlen && text[i + 1] == '\n')
+                    i++;
+            } else {
+                norm[o++] = text[i];
+            }
+        }
+        text = norm;
+        tlen = o;
+    }
     TokList tl = {0};
-    if (lex_tokenize(&tl, a, file, src + skip, len - skip, 1, 1, 0, err) < 0) {
+    if (lex_tokenize(&tl, a, file, text, tlen, 1, 1, 0, err) < 0) {
         lex_toklist_free(&tl);
         arena_destroy(a);
         return NULL;

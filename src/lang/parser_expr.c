@@ -367,6 +367,8 @@ static Expr *p_call(Parser *p, Expr *func)
             pvec_push(p, &kwv, item);
         } else {
             item = p_test(p);
+            if (p_at(p, T_EQUAL) && item->kind == E_CONST)
+                p_fail(p, item->line, item->col, "cannot assign to %s", p_target_what(item));
             if (p_at(p, T_EQUAL))
                 p_fail(p, item->line, item->col,
                        "expression cannot contain assignment, perhaps you meant \"==\"?");

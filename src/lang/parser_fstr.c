@@ -13,12 +13,23 @@ typedef struct {
     size_t len;
     int line, col;
     int raw;
+    size_t at;             /* a cursor: body[at] is at line at_line, at_col */
+    int at_line, at_col;
 } FSrc;
 
 typedef struct {
     FPart *a;
     int n, cap;
 } FVec;
+
+/* The literal text of one string atom, in one arena buffer sized up front:
+ * pieces are appended, and a flush turns the pending piece into a part (NUL
+ * after it).  So adjacent literals and `{{` cost no copying of what came
+ * before, and the whole atom stays linear. */
+typedef struct {
+    char *buf;
+    size_t len, cap, start;
+} LitBuf;
 
 static void fvec_push(Parser *p, FVec *v, FPart part)
 {
@@ -33,53 +44,67 @@ static void fvec_push(Parser *p, FVec *v, FPart part)
     v->a[v->n++] = part;
 }
 
-/* Appends literal text, merging it with a literal part just before. */
-static void f_text(Parser *p, FVec *v, const char *s, size_t len)
+static void lit_append(LitBuf *b, const char *s, size_t n)
 {
-    if (len == 0)
-        return;
-    if (v->n && !v->a[v->n - 1].expr) {
-        FPart *last = &v->a[v->n - 1];
-        char *buf = arena_alloc(p->arena, last->len + len + 1);
-        memcpy(buf, last->text, last->len);
-        memcpy(buf + last->len, s, len);
-        last->text = buf;
-        last->len += len;
-        return;
-    }
-    FPart part = {0};
-    part.text = s;
-    part.len = len;
-    fvec_push(p, v, part);
+    if (b->len + n + 1 > b->cap)    /* cannot happen: the capacity is a bound */
+        n = b->cap - b->len - 1;
+    memcpy(b->buf + b->len, s, n);
+    b->len += n;
 }
 
-static _Noreturn void f_fail(Parser *p, const FSrc *f, size_t off, const char *msg)
+static void lit_flush(Parser *p, LitBuf *b, FVec *out)
+{
+    if (b->len == b->start)
+        return;
+    FPart part = {0};
+    part.text = b->buf + b->start;
+    part.len = b->len - b->start;
+    fvec_push(p, out, part);
+    b->buf[b->len++] = '\0';
+    b->start = b->len;
+}
+
+/* Line and column of body[off]; offsets mostly grow, so walk from the cursor. */
+static void f_pos(FSrc *f, size_t off, int *line, int *col)
+{
+    if (off < f->at) {
+        f->at = 0;
+        f->at_line = f->line;
+        f->at_col = f->col;
+    }
+    lex_pos_in(f->body + f->at, off - f->at, f->at_line, f->at_col, &f->at_line, &f->at_col);
+    f->at = off;
+    *line = f->at_line;
+    *col = f->at_col;
+}
+
+static _Noreturn void f_fail(Parser *p, FSrc *f, size_t off, const char *msg)
 {
     int line, col;
-    lex_pos_in(f->body, off, f->line, f->col, &line, &col);
+    f_pos(f, off, &line, &col);
     p_fail(p, line, col, "%s", msg);
 }
 
-static void f_literal(Parser *p, const FSrc *f, size_t a, size_t b, FVec *out)
+static void f_literal(Parser *p, FSrc *f, size_t a, size_t b, LitBuf *lit)
 {
     if (b <= a)
         return;
     if (f->raw) {
-        f_text(p, out, arena_strndup(p->arena, f->body + a, b - a), b - a);
+        lit_append(lit, f->body + a, b - a);
         return;
     }
     int line, col;
-    lex_pos_in(f->body, a, f->line, f->col, &line, &col);
+    f_pos(f, a, &line, &col);
     const char *s;
     size_t len;
     if (lex_decode_escapes(p->arena, p->file, f->body + a, b - a, line, col, &s, &len, p->err) < 0)
         longjmp(p->fail, 1);
-    f_text(p, out, s, len);
+    lit_append(lit, s, len);
 }
 
 /* Where the expression of the field opened at body[i] ends: at a top-level
  * '}', '!' (not '!=') or ':'. */
-static size_t f_expr_end(Parser *p, const FSrc *f, size_t i)
+static size_t f_expr_end(Parser *p, FSrc *f, size_t i)
 {
     const char *s = f->body;
     int depth = 0;
@@ -130,7 +155,7 @@ static size_t f_expr_end(Parser *p, const FSrc *f, size_t i)
 }
 
 /* Lexes and parses body[a..b) as the expression of a field. */
-static Expr *f_expr(Parser *p, const FSrc *f, size_t a, size_t b)
+static Expr *f_expr(Parser *p, FSrc *f, size_t a, size_t b)
 {
     size_t k = a;
     while (k < b && (f->body[k] == ' ' || f->body[k] == '\t' || f->body[k] == '\n'))
@@ -138,7 +163,7 @@ static Expr *f_expr(Parser *p, const FSrc *f, size_t a, size_t b)
     if (k == b)
         f_fail(p, f, a - 1, "f-string: empty expression not allowed");
     int line, col;
-    lex_pos_in(f->body, a, f->line, f->col, &line, &col);
+    f_pos(f, a, &line, &col);
     TokList tl = {0};
     if (lex_tokenize(&tl, p->arena, p->file, f->body + a, b - a, line, col, 1, p->err) < 0) {
         lex_toklist_free(&tl);
@@ -163,7 +188,7 @@ static Expr *f_expr(Parser *p, const FSrc *f, size_t a, size_t b)
     return e;
 }
 
-static size_t f_body(Parser *p, const FSrc *f, size_t i, int in_spec, FVec *out);
+static size_t f_body(Parser *p, FSrc *f, size_t i, int in_spec, FVec *out, LitBuf *lit);
 
 static Expr *f_node(Parser *p, FVec *v, int line, int col)
 {
@@ -174,7 +199,7 @@ static Expr *f_node(Parser *p, FVec *v, int line, int col)
 }
 
 /* The field opened at body[i]; returns the offset after its '}'. */
-static size_t f_field(Parser *p, const FSrc *f, size_t i, FVec *out)
+static size_t f_field(Parser *p, FSrc *f, size_t i, FVec *out, LitBuf *lit)
 {
     size_t j = f_expr_end(p, f, i);
     FPart part = {0};
@@ -193,8 +218,8 @@ static size_t f_field(Parser *p, const FSrc *f, size_t i, FVec *out)
             f_fail(p, f, j, "f-string: expressions nested too deeply");
         FVec spec = {0};
         int line, col;
-        lex_pos_in(f->body, j, f->line, f->col, &line, &col);
-        j = f_body(p, f, j, 1, &spec);
+        f_pos(f, j, &line, &col);
+        j = f_body(p, f, j, 1, &spec, lit);
         p->fdepth--;
         part.spec = f_node(p, &spec, line, col);
     }
@@ -206,24 +231,26 @@ static size_t f_field(Parser *p, const FSrc *f, size_t i, FVec *out)
 
 /* Literal text and fields up to the end of the body, or in a spec up to the
  * '}' that closes the field (returned, not consumed). */
-static size_t f_body(Parser *p, const FSrc *f, size_t i, int in_spec, FVec *out)
+static size_t f_body(Parser *p, FSrc *f, size_t i, int in_spec, FVec *out, LitBuf *lit)
 {
     size_t chunk = i;
     while (i < f->len) {
         char c = f->body[i];
         if (c == '}' && in_spec) {
-            f_literal(p, f, chunk, i, out);
+            f_literal(p, f, chunk, i, lit);
+            lit_flush(p, lit, out);
             return i;
         }
         if ((c == '{' || c == '}') && i + 1 < f->len && f->body[i + 1] == c) {
-            f_literal(p, f, chunk, i + 1, out);
+            f_literal(p, f, chunk, i + 1, lit);
             i += 2;
             chunk = i;
         } else if (c == '}') {
             f_fail(p, f, i, "f-string: single '}' is not allowed");
         } else if (c == '{') {
-            f_literal(p, f, chunk, i, out);
-            i = f_field(p, f, i, out);
+            f_literal(p, f, chunk, i, lit);
+            lit_flush(p, lit, out);
+            i = f_field(p, f, i, out, lit);
             chunk = i;
         } else {
             i++;
@@ -231,7 +258,7 @@ static size_t f_body(Parser *p, const FSrc *f, size_t i, int in_spec, FVec *out)
     }
     if (in_spec)
         f_fail(p, f, i, "f-string: expecting '}'");
-    f_literal(p, f, chunk, i, out);
+    f_literal(p, f, chunk, i, lit);
     return i;
 }
 
@@ -239,24 +266,33 @@ Expr *p_strings(Parser *p)
 {
     Tok *first = p_peek(p);
     int anyf = 0, end = p->pos;
-    while (p->t[end].kind == T_STRING || p->t[end].kind == T_FSTRING)
-        anyf |= p->t[end++].kind == T_FSTRING;
+    LitBuf lit = {0};
+    lit.cap = 1;
+    /* decoded text never outgrows its source; each flush adds one NUL, and
+     * an f-string body of n bytes flushes at most n/2 + 1 times */
+    for (; p->t[end].kind == T_STRING || p->t[end].kind == T_FSTRING; end++) {
+        anyf |= p->t[end].kind == T_FSTRING;
+        lit.cap += p->t[end].kind == T_STRING ? p->t[end].v.str.len + 1 : 2 * p->t[end].v.fs.len + 2;
+    }
+    lit.buf = arena_alloc(p->arena, lit.cap);
     FVec parts = {0};
     for (; p->pos < end; p->pos++) {
         Tok *t = &p->t[p->pos];
         if (t->kind == T_STRING) {
-            f_text(p, &parts, t->v.str.s, t->v.str.len);
+            lit_append(&lit, t->v.str.s, t->v.str.len);
         } else {
-            FSrc f = {t->v.fs.body, t->v.fs.len, t->v.fs.line, t->v.fs.col, t->v.fs.raw};
-            f_body(p, &f, 0, 0, &parts);
+            FSrc f = {t->v.fs.body, t->v.fs.len, t->v.fs.line, t->v.fs.col, t->v.fs.raw,
+                      0, t->v.fs.line, t->v.fs.col};
+            f_body(p, &f, 0, 0, &parts, &lit);
         }
     }
+    lit_flush(p, &lit, &parts);
     if (anyf) {
         for (int i = 0; i < parts.n; i++)
             if (parts.a[i].expr)
                 return f_node(p, &parts, first->line, first->col);
     }
-    /* no field: a plain str (every text piece is NUL-terminated) */
+    /* no field: a plain str, NUL-terminated by the flush */
     Expr *e = p_new_expr(p, E_STR, first->line, first->col);
     e->u.str.s = parts.n ? parts.a[0].text : "";
     e->u.str.len = parts.n ? parts.a[0].len : 0;

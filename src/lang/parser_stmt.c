@@ -24,9 +24,9 @@ static StmtList p_stmtlist(PVec *v)
     return l;
 }
 
-/* After the ':' of a compound statement. */
 static void p_simple_stmts(Parser *p, PVec *out);
 
+/* After the ':' of a compound statement. */
 static StmtList p_block(Parser *p, const char *what, int line)
 {
     PVec body = {0};

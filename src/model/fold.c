@@ -221,9 +221,16 @@ static void fold_worker_created(FoldCtx *c)
     child->known = 1;
     child->state = TS_NEW;
     child->since = c->e->ts;
-    child->parent = c->w->id;
     child->is_process = (c->e->flags & TF_PROCESS) != 0;
-    child->process = child->is_process ? child->id : c->w->process;
+    if (child == c->w) {
+        /* The first worker announcing itself: the root of its process. */
+        child->parent = MODEL_NONE;
+        child->is_process = 1;
+        child->process = child->id;
+    } else {
+        child->parent = c->w->id;
+        child->process = child->is_process || c->w->process == MODEL_NONE ? child->id : c->w->process;
+    }
     if (c->has_text)
         child->name_ev = c->k;
 }
@@ -233,11 +240,12 @@ static void fold_worker_started(FoldCtx *c)
     ModelWorker *w = c->w;
     w->pid = (int32_t)(c->e->a.u >> 32);
     w->tid = (int32_t)(c->e->a.u & 0xffffffffu);
-    if (c->e->obj != TRACE_NONE)
+    if (c->e->obj != TRACE_NONE && c->e->obj != w->id)
         w->parent = c->e->obj;
-    if (c->e->flags & TF_PROCESS)
+    /* A worker nobody created is the main thread of a process. */
+    if ((c->e->flags & TF_PROCESS) || w->parent == MODEL_NONE || w->parent >= c->st->nworkers)
         w->is_process = 1;
-    if (w->is_process || w->parent == MODEL_NONE || w->parent >= c->st->nworkers)
+    if (w->is_process || c->st->workers[w->parent].process == MODEL_NONE)
         w->process = w->id;
     else
         w->process = c->st->workers[w->parent].process;

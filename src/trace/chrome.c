@@ -131,7 +131,8 @@ static int chrome_is_instant(unsigned kind)
     return kind == TK_PRINT || kind == TK_ARRAY_WRITE || kind == TK_VALUE_WRITE ||
            kind == TK_LIST_WRITE || kind == TK_LIST_APPEND || kind == TK_QUEUE_PUT ||
            kind == TK_QUEUE_GET || kind == TK_EXCEPTION || kind == TK_PAUSE ||
-           kind == TK_EVENT_SET || kind == TK_COND_NOTIFY;
+           kind == TK_EVENT_SET || kind == TK_COND_NOTIFY || kind == TK_TASK_SUBMIT ||
+           kind == TK_TASK_START || kind == TK_TASK_DONE || kind == TK_TASK_RESULT;
 }
 
 typedef struct LastRelease {
@@ -139,6 +140,13 @@ typedef struct LastRelease {
     uint32_t worker;
     uint32_t flow;      /* flow id, 0 = none pending */
 } LastRelease;
+
+static void chrome_flow_end(FILE *f, uint32_t flow, uint64_t ts, Track t)
+{
+    fprintf(f, ",\n{\"name\":\"handover\",\"cat\":\"flow\",\"ph\":\"f\",\"bp\":\"e\",\"id\":%u,"
+               "\"ts\":%.3f,\"pid\":%lld,\"tid\":%lld}",
+            flow, us(ts), (long long)t.pid, (long long)t.tid);
+}
 
 static void chrome_events(Model *m, const ModelState *st, FILE *f)
 {
@@ -201,6 +209,10 @@ static void chrome_events(Model *m, const ModelState *st, FILE *f)
                     rel = r;
                 }
                 nrel++;
+            } else if (rel[i].flow) {
+                /* Released again with no acquire between: that arrow
+                 * ends here, so every start has its end. */
+                chrome_flow_end(f, rel[i].flow, e->ts, chrome_track(st, rel[i].worker));
             }
             rel[i] = (LastRelease){ e->obj, e->worker, next_flow++ };
             fprintf(f, ",\n{\"name\":\"handover\",\"cat\":\"flow\",\"ph\":\"s\",\"id\":%u,\"ts\":%.3f,"
@@ -214,6 +226,10 @@ static void chrome_events(Model *m, const ModelState *st, FILE *f)
             rel[i].flow = 0;
         }
     }
+    /* Releases nobody took up (the end of the run): end at the last event. */
+    for (size_t i = 0; i < nrel && n; i++)
+        if (rel[i].flow)
+            chrome_flow_end(f, rel[i].flow, eventlog_get(log, n - 1)->ts, chrome_track(st, rel[i].worker));
     free(rel);
     free(cursor);
 }

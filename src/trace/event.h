@@ -12,7 +12,9 @@
  * Field use by kind (`w` = the worker that emits; unlisted fields are 0):
  *
  *   worker.created   obj = the new worker's id, text = its name, flags PROCESS
- *                    if it is a process (emitted by the parent, before start)
+ *                    if it is a process (emitted by the parent, before start;
+ *                    the first worker may announce itself, obj == worker,
+ *                    and the model then takes it as its process's root)
  *   worker.started   obj = parent worker id (TRACE_NONE for the first),
  *                    a = pid << 32 | tid (trace_pid_tid), text = name,
  *                    flags PROCESS if this is the main thread of a process

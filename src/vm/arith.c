@@ -40,6 +40,16 @@ static Value int_pow(VmThread *ts, int64_t a, int64_t b)
     return vint(r);
 }
 
+/* int / int rounded once, as CPython does, even past 2**53: exact in
+ * long double when both fit its 64-bit mantissa. */
+static double int_truediv(int64_t a, int64_t b)
+{
+    const int64_t exact = (int64_t)1 << 53;
+    if (a > -exact && a < exact && b > -exact && b < exact)
+        return (double)a / (double)b;
+    return (double)((long double)a / (long double)b);
+}
+
 static Value int_binop(VmThread *ts, int op, int64_t a, int64_t b)
 {
     int64_t r;
@@ -50,7 +60,7 @@ static Value int_binop(VmThread *ts, int op, int64_t a, int64_t b)
     case OP_DIV:
         if (b == 0)
             return vm_raise(ts, EXC_ZeroDivisionError, "division by zero");
-        return vfloat((double)a / (double)b);
+        return vfloat(int_truediv(a, b));
     case OP_FLOORDIV:
         if (b == 0)
             return vm_raise(ts, EXC_ZeroDivisionError, "integer division or modulo by zero");
@@ -144,6 +154,8 @@ Value vm_binop(VmThread *ts, int op, Value a, Value b)
                                 v_typename(ts->in, a), v_typename(ts->in, b), v_typename(ts->in, a));
         }
     }
+    if (op == OP_MOD && v_is(a, K_STR))
+        return str_percent(ts, V_STR(a), b);
     if (op == OP_MUL) {
         Value seq = a, n = b;
         if (is_intlike(a)) {

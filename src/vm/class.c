@@ -298,7 +298,8 @@ Value class_call(VmThread *ts, ClassObj *c, Value *args, int nargs, const VmKw *
         Value buf[8];
         Value *a = nargs < 8 ? buf : malloc(sizeof(Value) * (size_t)(nargs + 1));
         a[0] = self;
-        memcpy(a + 1, args, sizeof(Value) * (size_t)nargs);
+        if (nargs)
+            memcpy(a + 1, args, sizeof(Value) * (size_t)nargs);
         Value r = vm_call(ts, *init, a, nargs + 1, kw);
         if (a != buf)
             free(a);

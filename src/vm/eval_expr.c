@@ -35,7 +35,7 @@ static inline Value eval_name(VmThread *ts, Frame *f, Expr *e)
     case SCOPE_GLOBAL: v = ts->in->globals[e->u.name.slot]; break;
     case SCOPE_BUILTIN: v = ts->in->builtins[e->u.name.slot]; break;
     case SCOPE_CELL: v = ((CellObj *)f->locals[e->u.name.slot].u.o)->v; break;
-    case SCOPE_FREE: v = f->func->closure[e->u.name.slot]->v; break;
+    case SCOPE_FREE: v = f->closure[e->u.name.slot]->v; break;
     default: return vm_raise(ts, EXC_NameError, "name '%s' is not defined", e->u.name.id);
     }
     if (__builtin_expect(v.tag == V_UNDEF, 0))

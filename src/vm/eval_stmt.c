@@ -16,7 +16,7 @@ static int store_name(VmThread *ts, Frame *f, Expr *t, Value v)
     case SCOPE_LOCAL: slot = &f->locals[t->u.name.slot]; break;
     case SCOPE_GLOBAL: slot = &ts->in->globals[t->u.name.slot]; break;
     case SCOPE_CELL: slot = &((CellObj *)f->locals[t->u.name.slot].u.o)->v; break;
-    case SCOPE_FREE: slot = &f->func->closure[t->u.name.slot]->v; break;
+    case SCOPE_FREE: slot = &f->closure[t->u.name.slot]->v; break;
     default:
         v_decref(ts->in, v);
         vm_raise(ts, EXC_RuntimeError, "cannot assign to '%s'", t->u.name.id);
@@ -32,6 +32,11 @@ static int unpack(VmThread *ts, Frame *f, Expr *t, Value v)
 {
     Value seq = v;
     if (!v_is(v, K_TUPLE) && !v_is(v, K_LIST)) {
+        if (v.tag != V_OBJ || v.u.o->kind == K_FUNC || v.u.o->kind == K_CLASS || v.u.o->kind == K_BUILTIN) {
+            vm_raise(ts, EXC_TypeError, "cannot unpack non-iterable %s object", v_typename(ts->in, v));
+            v_decref(ts->in, v);
+            return -1;
+        }
         seq = list_from_iterable(ts, v);
         v_decref(ts->in, v);
         if (seq.tag == V_EXC)

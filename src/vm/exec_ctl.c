@@ -326,7 +326,7 @@ Value make_function(VmThread *ts, Frame *f, Stmt *def)
         fn->closure = calloc((size_t)info->nfree, sizeof(CellObj *));
         for (int i = 0; i < info->nfree; i++) {
             FreeSrc src = info->freesrc[i];
-            CellObj *c = src.from_closure ? f->func->closure[src.index] : (CellObj *)f->locals[src.index].u.o;
+            CellObj *c = src.from_closure ? f->closure[src.index] : (CellObj *)f->locals[src.index].u.o;
             c->h.rc++;
             fn->closure[fn->nclosure++] = c;
         }
@@ -358,7 +358,17 @@ Value make_class(VmThread *ts, Frame *f, Stmt *cls)
         base = (ClassObj *)bv.u.o;
     }
     Value *locals = frame_alloc_locals(ts, info->nlocals);
-    Frame cf = { .prev = ts->frame, .info = info, .func = NULL, .locals = locals, .line = cls->line, .ret = VNONE };
+    /* a class body inside a function sees the function's variables */
+    CellObj **closure = NULL;
+    if (info->nfree) {
+        closure = calloc((size_t)info->nfree, sizeof *closure);
+        for (int i = 0; i < info->nfree; i++) {
+            FreeSrc src = info->freesrc[i];
+            closure[i] = src.from_closure ? f->closure[src.index] : (CellObj *)f->locals[src.index].u.o;
+        }
+    }
+    Frame cf = { .prev = ts->frame, .info = info, .func = NULL, .closure = closure, .locals = locals,
+                 .line = cls->line, .ret = VNONE };
     ts->frame = &cf;
     ts->depth++;
     Exit x = exec_block(ts, &cf, info->body);
@@ -384,6 +394,7 @@ Value make_class(VmThread *ts, Frame *f, Stmt *cls)
         }
     }
     frame_free_locals(ts, locals, info->nlocals);
+    free(closure);
     v_decref(in, bv);
     return r;
 }

@@ -71,6 +71,9 @@ void frame_free_locals(VmThread *ts, Value *locals, int n)
         free(locals);
 }
 
+/* CPython names methods by qualified name in argument errors: "C.f()". */
+#define FN_QUAL(info) ((info)->qualname ? (info)->qualname : (info)->name)
+
 static Value missing_args(VmThread *ts, FuncInfo *info, Value *locals, int upto)
 {
     StrBuf sb;
@@ -86,7 +89,7 @@ static Value missing_args(VmThread *ts, FuncInfo *info, Value *locals, int upto)
             sb_puts(&sb, total == 2 ? " and " : miss == total ? ", and " : ", ");
         sb_printf(&sb, "'%s'", info->pnames[i]->s);
     }
-    vm_raise(ts, EXC_TypeError, "%s() missing %d required positional argument%s: %s", info->name, total,
+    vm_raise(ts, EXC_TypeError, "%s() missing %d required positional argument%s: %s", FN_QUAL(info), total,
              total == 1 ? "" : "s", sb.buf);
     sb_free(&sb);
     return VEXC;
@@ -100,8 +103,8 @@ static Value bind_args(VmThread *ts, FuncObj *fn, Value *locals, Value *args, in
         int req = np - fn->ndefaults;
         if (fn->ndefaults)
             return vm_raise(ts, EXC_TypeError, "%s() takes from %d to %d positional arguments but %d were given",
-                            info->name, req, np, nargs);
-        return vm_raise(ts, EXC_TypeError, "%s() takes %d positional argument%s but %d %s given", info->name, np,
+                            FN_QUAL(info), req, np, nargs);
+        return vm_raise(ts, EXC_TypeError, "%s() takes %d positional argument%s but %d %s given", FN_QUAL(info), np,
                         np == 1 ? "" : "s", nargs, nargs == 1 ? "was" : "were");
     }
     for (int i = 0; i < nargs; i++) {
@@ -114,10 +117,10 @@ static Value bind_args(VmThread *ts, FuncObj *fn, Value *locals, Value *args, in
             while (j < np && info->pnames[j] != kw->names[k])
                 j++;
             if (j == np)
-                return vm_raise(ts, EXC_TypeError, "%s() got an unexpected keyword argument '%s'", info->name,
+                return vm_raise(ts, EXC_TypeError, "%s() got an unexpected keyword argument '%s'", FN_QUAL(info),
                                 kw->names[k]->s);
             if (locals[j].tag != V_UNDEF)
-                return vm_raise(ts, EXC_TypeError, "%s() got multiple values for argument '%s'", info->name,
+                return vm_raise(ts, EXC_TypeError, "%s() got multiple values for argument '%s'", FN_QUAL(info),
                                 kw->names[k]->s);
             v_incref(kw->vals[k]);
             locals[j] = kw->vals[k];
@@ -167,7 +170,7 @@ Value func_call(VmThread *ts, FuncObj *fn, Value *args, int nargs, const VmKw *k
             locals[i] = vobj(c);
         }
     }
-    Frame fr = { .prev = ts->frame, .info = info, .func = fn, .locals = locals, .line = 0, .ret = VNONE };
+    Frame fr = { .prev = ts->frame, .info = info, .func = fn, .closure = fn->closure, .locals = locals, .line = 0, .ret = VNONE };
     ts->frame = &fr;
     ts->depth++;
     Exit x = exec_block(ts, &fr, info->body);

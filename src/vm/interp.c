@@ -154,6 +154,7 @@ int vm_run_module(Module *m, const VmOptions *opt)
         interp_destroy(in);
         return 2;
     }
+    vmc_set_options(opt);
     if (vmc_begin(in, opt ? opt->events : 0) < 0) {   /* threads, processes, recorder */
         interp_destroy(in);
         return 1;

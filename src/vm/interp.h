@@ -42,6 +42,7 @@ typedef struct Frame {
     struct Frame *prev;
     FuncInfo *info;
     FuncObj *func;         /* NULL for the module body and class bodies */
+    CellObj **closure;     /* free variables: the function's, or a class body's own */
     Value *locals;
     int line;
     Value ret;
@@ -55,7 +56,7 @@ typedef enum {
     EXC_NameError, EXC_UnboundLocalError, EXC_TypeError, EXC_ValueError,
     EXC_AttributeError, EXC_AssertionError, EXC_RuntimeError, EXC_RecursionError,
     EXC_NotImplementedError, EXC_StopIteration, EXC_MemoryError, EXC_ImportError,
-    EXC_ModuleNotFoundError, EXC_TimeoutError, EXC_OSError,
+    EXC_ModuleNotFoundError, EXC_OSError, EXC_TimeoutError,
     EXC_COUNT
 } ExcId;
 
@@ -163,6 +164,7 @@ int64_t str_hash(StrObj *s);
 void str_interns_free(Interp *in);
 void str_repr_into(void *sb, const char *s, size_t len);
 Value str_format(VmThread *ts, StrObj *fmt, Value *args, int nargs, const VmKw *kw);
+Value str_percent(VmThread *ts, StrObj *fmt, Value args);
 int vm_format_value(VmThread *ts, void *sb, Value v, const char *spec, size_t speclen);
 Value str_concat(VmThread *ts, StrObj *a, StrObj *b);
 Value str_repeat(VmThread *ts, StrObj *a, int64_t n);

@@ -16,6 +16,7 @@ typedef struct ExecNat {
     int max_workers;
     int shutdown;
     PPool *pp;                /* created at the first submit */
+    void *ident;              /* its identity in events, named when the executor is made */
     TPool *tp;
 } ExecNat;
 
@@ -93,6 +94,14 @@ static Value exec_init(VmThread *ts, Value *args, int nargs, const VmKw *kw, int
         abort();
     e->is_proc = is_proc;
     e->max_workers = n;
+    if (is_proc) {
+        Rt *rt = vmc_of(ts->in)->rt;
+        if (!(e->ident = shm_alloc(rt->arena, 16))) {
+            free(e);
+            return vmc_raise_rt(ts, RT_ENOMEM, "ProcessPoolExecutor");
+        }
+        vme_obj_created(ts, TO_POOL, e->ident, (uint64_t)n, TF_SHARED);
+    }
     if (!is_proc) {
         Value pre = nargs > 2 ? args[2] : kwarg(ts, kw, "thread_name_prefix", VNONE);
         char prefix[64];
@@ -129,7 +138,7 @@ static Value exec_submit_call(VmThread *ts, ExecNat *e, Value fn, Value args, Va
     }
     int rc;
     if (e->is_proc) {
-        if (!e->pp && !(e->pp = ppool_create(ts, PP_EXECUTOR, e->max_workers))) {
+        if (!e->pp && !(e->pp = ppool_create(ts, PP_EXECUTOR, e->max_workers, VNONE, VNONE, e->ident))) {
             v_decref(ts->in, args);
             v_decref(ts->in, kwargs);
             v_decref(ts->in, fut);
@@ -362,7 +371,7 @@ static void iter_free(Interp *in, Obj *o)
     InstObj *i = (InstObj *)o;
     FutIter *fi = i->native;
     if (fi) {
-        for (int k = fi->pos; k < fi->n; k++)
+        for (int k = fi->pos; k < fi->n && pool_dropping_refs(o); k++)
             v_decref(in, fi->futs[k]);
         free(fi->futs);
         free(fi);

@@ -2,6 +2,7 @@
  * target on a copy-on-write copy of the interpreter), Value and Array in
  * the shared arena, Queue (mod_queue.c), the shared Lock & co.
  * (mod_threading.c), current_process and cpu_count. */
+#include <math.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,6 +164,7 @@ static Value proc_join(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     double t = vmc_timeout(ts, arg(ts, args, nargs, kw, 0, "timeout", VNONE), "join");
     if (t == -2)
         return VEXC;
+    vmc_gate(ts, TK_JOIN_WAIT, 1);
     int rc = rt_proc_join(vmc_cx(ts), &p->proc, t == -3 ? 0 : t);
     if (rc == RT_ESHUTDOWN)
         return vmc_raise_rt(ts, rc, "join");
@@ -292,6 +294,7 @@ static Value arr_get(VmThread *ts, RtArray *a, int64_t i)
 static int arr_set(VmThread *ts, RtArray *a, int64_t i, Value v)
 {
     int rc;
+    vmc_gate(ts, TK_ARRAY_WRITE, 1);
     if (v.tag == V_INT || v.tag == V_BOOL)
         rc = rtarr_set_int(vmc_cx(ts), a, i, v.u.i);
     else if (v.tag == V_FLOAT && rtarr_is_float(a))
@@ -357,20 +360,18 @@ static Value arr_make(VmThread *ts, Value self, Value tcv, Value init, int is_va
     i->native = an;
     vme_obj_created(ts, is_value ? TO_VALUE : TO_ARRAY, a, (uint64_t)n,
                     TF_SHARED | (rtarr_is_float(a) ? TF_DOUBLE : 0));
-    /* Initial contents are not writes the learner made: set them quietly. */
-    RtCtx quiet = *vmc_cx(ts);
-    RtHookFn hook = rt_hook;
-    (void)hook;
-    for (int64_t k = 0; k < n; k++) {
-        Value v = is_value ? init : seq.tag != V_UNDEF ? V_LIST(seq)->items[k] : vint(0);
-        if (v.tag == V_INT && !k && !is_value && seq.tag == V_UNDEF)
-            break;   /* zero-filled already */
+    /* The cells start zeroed: only other initial values are written (and
+     * recorded, as the first writes of the object). */
+    for (int64_t k = 0; k < n && (is_value || seq.tag != V_UNDEF); k++) {
+        Value v = is_value ? init : V_LIST(seq)->items[k];
+        if (((v.tag == V_INT || v.tag == V_BOOL) && v.u.i == 0) ||
+            (v.tag == V_FLOAT && v.u.f == 0 && !signbit(v.u.f)))
+            continue;
         if (arr_set(ts, a, k, v) < 0) {
             v_decref(ts->in, seq);
             return VEXC;
         }
     }
-    (void)quiet;
     v_decref(ts->in, seq);
     return VNONE;
 }

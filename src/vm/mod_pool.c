@@ -91,7 +91,8 @@ static Value pool_init(VmThread *ts, Value *args, int nargs, const VmKw *kw)
         return vm_raise(ts, EXC_ValueError, "Number of processes must be at least 1");
     if (workers > RT_MAX_WORKERS)
         workers = RT_MAX_WORKERS;
-    PPool *pp = ppool_create(ts, PP_POOL, (int)workers);
+    PPool *pp = ppool_create(ts, PP_POOL, (int)workers, arg(ts, args, nargs, kw, 1, "initializer", VNONE),
+                             arg(ts, args, nargs, kw, 2, "initargs", VNONE), NULL);
     if (!pp)
         return VEXC;
     PoolNat *p = calloc(1, sizeof *p);
@@ -214,7 +215,7 @@ static Value pool_map_common(VmThread *ts, Value *args, int nargs, const VmKw *k
     f->chunks_left = (n + chunk - 1) / chunk;
     if (n == 0) {
         v_incref(f->items);
-        pf_complete(ts, f, 1, f->items);
+        pf_complete(ts, f, 1, f->items, 0);
     }
     PoolCall *calls = calloc((size_t)chunk, sizeof *calls);
     if (!calls)

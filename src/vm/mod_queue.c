@@ -115,6 +115,7 @@ static Value q_put_common(VmThread *ts, Value self, Value item, int block, doubl
         rtbuf_free(&buf);
         return VEXC;
     }
+    vmc_gate(ts, TK_QUEUE_PUT, 1);
     int rc = rtq_put(vmc_cx(ts), n->q, buf.data, buf.len, block, timeout);
     rtbuf_free(&buf);
     if (rc == RT_EFULL)
@@ -132,6 +133,7 @@ static Value q_get_common(VmThread *ts, Value self, int block, double timeout)
     if (!n)
         return VEXC;
     RtBuf buf = { 0 };
+    vmc_gate(ts, TK_QUEUE_GET, 1);
     int rc = rtq_get(vmc_cx(ts), n->q, &buf, block, timeout);
     if (rc == RT_EEMPTY) {
         rtbuf_free(&buf);

@@ -226,6 +226,7 @@ static Value thread_join(VmThread *ts, Value *args, int nargs, const VmKw *kw)
         return VEXC;
     if (!n->th)
         return VNONE;
+    vmc_gate(ts, TK_JOIN_WAIT, 1);
     int rc = rt_thread_join(vmc_cx(ts), n->th, t == -3 ? 0 : t);
     if (rc == RT_ESHUTDOWN)
         return vmc_raise_rt(ts, rc, "join");
@@ -325,7 +326,8 @@ static Value th_current_thread(VmThread *ts, Value *args, int nargs, const VmKw 
     return current_thread_obj(ts);
 }
 
-static Value th_get_ident(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+Value vmth_get_ident(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value vmth_get_ident(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 {
     RtWorker *w = rt_worker(vmc_of(ts->in)->rt, vmr_of(ts)->worker);
     return vint(w ? atomic_load(&w->tid) : 0);
@@ -419,6 +421,7 @@ static Value lock_acquire(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     if (!blocking && t != -1)
         return vm_raise(ts, EXC_ValueError, "can't specify a timeout for a non-blocking call");
     int rc;
+    vmc_gate(ts, TK_LOCK_ACQUIRE, 1);   /* scheduling gate (issue 5) */
     if (s->kind == SY_SEM || s->kind == SY_BSEM)
         rc = rtsem_acquire(vmc_cx(ts), s->p, blocking, t);
     else
@@ -436,6 +439,7 @@ static Value lock_release(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     if (!s)
         return VEXC;
     int rc;
+    vmc_gate(ts, TK_LOCK_RELEASE, 1);
     if (s->kind == SY_SEM || s->kind == SY_BSEM) {
         Value nv = arg(ts, args, nargs, kw, 0, "n", vint(1));
         if (nv.tag != V_INT || nv.u.i < 1)
@@ -663,8 +667,8 @@ static int threading_init(VmThread *ts, ModuleObj *m)
 }
 
 static const VmModFunc threading_funcs[] = {
-    { "current_thread", th_current_thread }, { "get_ident", th_get_ident },
-    { "get_native_id", th_get_ident }, { "active_count", th_active_count },
+    { "current_thread", th_current_thread }, { "get_ident", vmth_get_ident },
+    { "get_native_id", vmth_get_ident }, { "active_count", th_active_count },
     { "main_thread", th_current_thread }, { NULL, NULL },
 };
 
@@ -692,76 +696,3 @@ Value vmsync_wrap_lock(VmThread *ts, RtLock *l)
     ((InstObj *)o.u.o)->native = s;
     return o;
 }
-
-/* ---- _thread ---- */
-
-static void raw_thread_body(VmThread *ts, void *arg)
-{
-    (void)arg;
-    Value *slot = at_find(&((InstObj *)vmr_of(ts)->thread_obj.u.o)->attrs, iname(ts, "_call"));
-    Value call = slot ? *slot : VNONE;
-    Value r = VNONE;
-    if (v_is(call, K_TUPLE) && V_TUPLE(call)->len == 2) {
-        Value fn = V_TUPLE(call)->items[0], a = V_TUPLE(call)->items[1];
-        r = vm_call(ts, fn, V_TUPLE(a)->items, (int)V_TUPLE(a)->len, NULL);
-    }
-    if (r.tag == V_EXC) {
-        if (vm_exc_isa(ts->in, ts->exc, ts->in->exc[EXC_SystemExit])) {
-            v_decref(ts->in, ts->exc);
-            ts->exc = VUNDEF;
-        } else {
-            vmc_report_uncaught(ts, "Unhandled exception in thread started by ", "<function>");
-        }
-    } else {
-        v_decref(ts->in, r);
-    }
-}
-
-/* _thread.start_new_thread(fn, args): a daemon thread with no Thread
- * object; a hidden instance carries the call while it runs. */
-static Value rt_start_new_thread(VmThread *ts, Value *args, int nargs, const VmKw *kw)
-{
-    if (vm_args_check(ts, "start_new_thread", nargs, 2, 2, kw) < 0)
-        return VEXC;
-    if (!v_is(args[1], K_TUPLE))
-        return vm_raise(ts, EXC_TypeError, "2nd arg must be a tuple");
-    VmConc *c = vmc_of(ts->in);
-    Value holder = inst_new(ts, ts->in->object_class);
-    if (holder.tag == V_EXC)
-        return VEXC;
-    TupleObj *t = tuple_new(ts, 2);
-    v_incref(t->items[0] = args[0]);
-    v_incref(t->items[1] = args[1]);
-    at_set(ts, &((InstObj *)holder.u.o)->attrs, iname(ts, "_call"), vobj(t));
-    char name[32];
-    snprintf(name, sizeof name, "Dummy-%d", ++c->dummy_counter);
-    RtThread *th;
-    int rc = vmc_thread_start(ts, name, holder, 1, raw_thread_body, NULL, &th);
-    v_decref(ts->in, holder);
-    if (rc < 0)
-        return vmc_raise_rt(ts, rc, "thread");
-    return vint(th->worker);
-}
-
-static Value rt_allocate_lock(VmThread *ts, Value *args, int nargs, const VmKw *kw)
-{
-    if (vm_args_check(ts, "allocate_lock", nargs, 0, 0, kw) < 0)
-        return VEXC;
-    Value mod = module_import(ts, "threading");
-    if (mod.tag == V_EXC)
-        return VEXC;
-    Value lc = vm_getattr(ts, mod, iname(ts, "Lock"));
-    v_decref(ts->in, mod);
-    if (lc.tag == V_EXC)
-        return VEXC;
-    Value l = class_call(ts, (ClassObj *)lc.u.o, NULL, 0, NULL);
-    v_decref(ts->in, lc);
-    return l;
-}
-
-static const VmModFunc thread_funcs[] = {
-    { "start_new_thread", rt_start_new_thread }, { "allocate_lock", rt_allocate_lock },
-    { "get_ident", th_get_ident }, { NULL, NULL },
-};
-
-const VmModuleDef mod_thread_def = { "_thread", thread_funcs, NULL };

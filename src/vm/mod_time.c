@@ -3,6 +3,7 @@
 #include <math.h>
 #include <time.h>
 
+#include "vm/vm_conc.h"
 #include "vm/interp.h"
 
 static double clock_s(clockid_t id)
@@ -44,9 +45,10 @@ static Value time_sleep(VmThread *ts, Value *args, int nargs, const VmKw *kw)
         return vm_raise(ts, EXC_ValueError, "Invalid value NaN (not a number)");
     if (s < 0)
         return vm_raise(ts, EXC_ValueError, "sleep length must be non-negative");
-    struct timespec req = { (time_t)s, (long)((s - floor(s)) * 1e9) };
     if (ts->in->sleep_hook)
         ts->in->sleep_hook(ts, s, 1);
+    double real = ts->in->sleep_hook ? s * vmc_sleep_scale() : s;   /* the UI's speed */
+    struct timespec req = { (time_t)real, (long)((real - floor(real)) * 1e9) };
     vm_blocking_begin(ts);
     while (clock_nanosleep(CLOCK_MONOTONIC, 0, &req, &req) == EINTR)
         if (atomic_load(&ts->in->sigint))

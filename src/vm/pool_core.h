@@ -22,7 +22,7 @@
 #include "rt/queue.h"
 #include "vm/vm_conc.h"
 
-#define POOL_EXT 1
+#define POOL_EXT 1          /* Interp.ext[1]: futures' mutex; ext[2]: executor counter */
 
 enum { PF_PENDING, PF_RUNNING, PF_DONE };
 
@@ -49,12 +49,17 @@ typedef struct TPool TPool;
 
 /* ---- futures (pool_future.c) ---- */
 PFut *pf_of(VmThread *ts, Value self);                 /* NULL with TypeError */
+int pool_dropping_refs(const Obj *o);                  /* in native_free: may values be dropped? */
 void pf_native_free(Interp *in, Obj *o);               /* ClassObj.native_free */
 Value pf_new(VmThread *ts, ClassObj *cls);             /* instance with a pending PFut */
 void pf_set_running(VmThread *ts, PFut *f);
-/* Complete f (steals v: the result if ok, else the exception instance), wake
- * its waiters, run its callbacks in the calling thread. */
-void pf_complete(VmThread *ts, PFut *f, int ok, Value v);
+/* Complete f (steals v: the result if ok, else the exception instance) and
+ * run its callbacks in the calling thread.  Waiters are woken at once, or,
+ * with `defer`, at the completer's next pf_wake: a pool thread wakes them
+ * just after letting go of the GIL, so that they do not wake only to queue
+ * for the GIL it still holds (one futex round trip less per task). */
+void pf_complete(VmThread *ts, PFut *f, int ok, Value v, int defer);
+void pf_wake(Interp *in);
 /* Wait with the GIL released: 1 done, 0 timed out, -1 exception pending. */
 int pf_wait(VmThread *ts, PFut *f, double timeout);
 /* Wait until one of fs is done: its index, -2 timed out, -1 exception. */
@@ -65,12 +70,15 @@ Value pf_outcome(VmThread *ts, PFut *f);
 Value pool_call(VmThread *ts, Value fn, Value args, Value kwargs);
 /* A keyword list (name, value)* from a VmKw, or VNONE when empty. */
 Value pool_kwlist(VmThread *ts, const VmKw *kw, int skip_first);
-/* A keyword list from a dict-like positional `kwds`: only None or a list of pairs. */
+/* "square(3)": how a task is labelled in events. */
 Value pool_label(VmThread *ts, Value fn, Value args);
 
 /* ---- process pools (pool_proc.c) ---- */
 typedef enum { PP_POOL, PP_EXECUTOR } PPoolKind;
-PPool *ppool_create(VmThread *ts, PPoolKind kind, int nworkers);   /* NULL, exception pending */
+/* initializer(*initargs) runs first in each worker, unless it is None.
+ * ident: the pool's identity in events (an arena block whose obj.created
+ * the caller emitted), or NULL to make one now. */
+PPool *ppool_create(VmThread *ts, PPoolKind kind, int nworkers, Value initializer, Value initargs, void *ident);
 /* Submit calls of fn (n of them, stolen) for future fut (an AsyncResult or
  * Future).  For map, first_index says where they go in the future's list. */
 int ppool_submit(VmThread *ts, PPool *p, Value fn, Value fut, PoolCall *calls, int n, int64_t first_index,

@@ -17,6 +17,7 @@ typedef struct PoolProc {
     pid_t pid;
     PsMutex mu;
     PsCond cv;
+    atomic_int wake_pending;  /* a deferred completion: broadcast at the next pf_wake */
 } PoolProc;
 
 static PoolProc *pool_proc(Interp *in)
@@ -45,18 +46,26 @@ PFut *pf_of(VmThread *ts, Value self)
     return f;
 }
 
+/* obj_free marks an object dying of its last reference with rc 1 << 30;
+ * at interpreter teardown every object is freed at once, and the values a
+ * native holds must not be dropped again. */
+int pool_dropping_refs(const Obj *o)
+{
+    return o->rc == 1 << 30;
+}
+
 void pf_native_free(Interp *in, Obj *o)
 {
     InstObj *i = (InstObj *)o;
     PFut *f = i->native;
-    if (f) {
+    if (f && pool_dropping_refs(o)) {
         v_decref(in, f->value);
         v_decref(in, f->callback);
         v_decref(in, f->error_callback);
         v_decref(in, f->done_callbacks);
         v_decref(in, f->items);
-        free(f);
     }
+    free(f);
     i->native = NULL;
 }
 
@@ -96,7 +105,17 @@ static void pf_run_callback(VmThread *ts, Value cb, Value arg)
         v_decref(ts->in, r);
 }
 
-void pf_complete(VmThread *ts, PFut *f, int ok, Value v)
+void pf_wake(Interp *in)
+{
+    PoolProc *pp = in->ext[POOL_EXT];
+    if (pp && atomic_exchange(&pp->wake_pending, 0)) {
+        psmutex_lock(&pp->mu);
+        pscond_broadcast(&pp->cv);
+        psmutex_unlock(&pp->mu);
+    }
+}
+
+void pf_complete(VmThread *ts, PFut *f, int ok, Value v, int defer)
 {
     if (atomic_load(&f->state) == PF_DONE) {
         v_decref(ts->in, v);
@@ -110,7 +129,12 @@ void pf_complete(VmThread *ts, PFut *f, int ok, Value v)
     f->value = v;
     psmutex_lock(&pp->mu);
     atomic_store(&f->state, PF_DONE);
-    pscond_broadcast(&pp->cv);
+    /* Future callbacks run after the waiters are told (CPython's order);
+     * a Pool's callback runs before its get() returns */
+    if (defer && f->done_callbacks.tag == V_UNDEF)
+        atomic_store(&pp->wake_pending, 1);
+    else
+        pscond_broadcast(&pp->cv);
     psmutex_unlock(&pp->mu);
     Value cb = ok ? f->callback : f->error_callback;
     if (cb.tag != V_NONE)
@@ -140,7 +164,7 @@ int pf_wait_any(VmThread *ts, PFut **fs, int n, double timeout)
     vme_emit(ts, TK_FUTURE_WAIT, fs[0]->self, (uint32_t)n, 0);
     rt_block_begin(cx);
     psmutex_lock(&pp->mu);
-    while (rc == 0) {
+    while (rc == 0 && got < 0) {
         for (int i = 0; i < n && got < 0; i++)
             if (atomic_load(&fs[i]->state) == PF_DONE)
                 got = i;

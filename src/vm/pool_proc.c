@@ -36,6 +36,7 @@ struct PPool {
     int64_t next_id;
     PPend *pend;
     int64_t pend_cap;
+    Value init, initargs;     /* called in each worker first: the child's copy is valid */
 };
 
 int ppool_nworkers(PPool *p) { return p->n; }
@@ -143,6 +144,14 @@ static int ppool_worker_main(VmThread *ts, void *arg)
     PPool *p = arg;
     const RtCtx *cx = vmc_cx(ts);
     RtBuf in = { 0 };
+    if (p->init.tag != V_NONE) {
+        Value r = pool_call(ts, p->init, p->initargs, VNONE);
+        if (r.tag == V_EXC) {
+            vmc_report_uncaught(ts, "Process ", vmc_of(ts->in)->proc_name);
+            return 1;
+        }
+        v_decref(ts->in, r);
+    }
     for (;;) {
         if (rtq_get(cx, p->tasks, &in, 1, -1) < 0)
             break;
@@ -225,11 +234,11 @@ static void handle_result(VmThread *ts, PPool *p, Value *m)
     PFut *f = ((InstObj *)pe.fut.u.o)->native;
     vme_emit(ts, TK_TASK_RESULT, f->self, (uint32_t)m[1].u.i, 0);
     if (!m[1].u.i) {
-        pf_complete(ts, f, 0, exc_rebuild(ts, m[2]));
+        pf_complete(ts, f, 0, exc_rebuild(ts, m[2]), 1);
     } else if (!pe.is_map) {
         Value r = V_LIST(m[2])->items[0];
         v_incref(r);
-        pf_complete(ts, f, 1, r);
+        pf_complete(ts, f, 1, r, 1);
     } else if (atomic_load(&f->state) != PF_DONE) {
         ListObj *dst = V_LIST(f->items), *src = V_LIST(m[2]);
         for (int64_t i = 0; i < src->len && pe.first + i < dst->len; i++) {
@@ -239,7 +248,7 @@ static void handle_result(VmThread *ts, PPool *p, Value *m)
         }
         if (--f->chunks_left == 0) {
             v_incref(f->items);
-            pf_complete(ts, f, 1, f->items);
+            pf_complete(ts, f, 1, f->items, 1);
         }
     }
     v_decref(ts->in, pe.fut);
@@ -249,8 +258,18 @@ static void ppool_handler_main(VmThread *ts, void *arg)
 {
     PPool *p = arg;
     const RtCtx *cx = vmc_cx(ts);
+    RtCtx nogil = *cx;
     RtBuf in = { 0 };
-    while (rtq_get(cx, p->results, &in, 1, -1) == 0) {
+    nogil.gil = NULL;
+    for (;;) {
+        /* wait with the GIL released, and wake the waiters of what was
+         * just completed only then: they find the GIL free */
+        rt_block_begin(cx);
+        pf_wake(ts->in);
+        int rc = rtq_get(&nogil, p->results, &in, 1, -1);
+        rt_block_end(cx);
+        if (rc < 0)
+            break;
         Value msg = vser_decode(ts, in.data, in.len);
         if (msg.tag == V_EXC)
             break;
@@ -264,6 +283,7 @@ static void ppool_handler_main(VmThread *ts, void *arg)
         v_decref(ts->in, msg);
     }
     rtbuf_free(&in);
+    pf_wake(ts->in);
     for (int i = 0; i < p->n; i++)
         rt_proc_join(cx, &p->procs[i], -1);
     /* tasks nobody will run (terminate) give their arena blocks back */
@@ -309,23 +329,28 @@ static int fork_workers(VmThread *ts, PPool *p)
     return 0;
 }
 
-PPool *ppool_create(VmThread *ts, PPoolKind kind, int nworkers)
+PPool *ppool_create(VmThread *ts, PPoolKind kind, int nworkers, Value initializer, Value initargs, void *ident)
 {
     VmConc *c = vmc_of(ts->in);
     PPool *p = calloc(1, sizeof *p);
     if (!p)
         abort();
+    p->init = initializer.tag == V_UNDEF ? VNONE : initializer;
+    p->initargs = initargs.tag == V_UNDEF ? VNONE : initargs;
+    v_incref(p->init);
+    v_incref(p->initargs);
     p->kind = kind;
     p->n = nworkers;
     p->procs = calloc((size_t)nworkers, sizeof *p->procs);
-    p->ident = shm_alloc(c->rt->arena, 16);
+    p->ident = ident ? ident : shm_alloc(c->rt->arena, 16);
     p->tasks = rtq_create(c->rt, RTQ_FIFO, 0);
     p->results = rtq_create(c->rt, RTQ_FIFO, 0);
     if (!p->procs || !p->ident || !p->tasks || !p->results) {
         vmc_raise_rt(ts, RT_ENOMEM, "pool");
         return NULL;
     }
-    vme_obj_created(ts, TO_POOL, p->ident, (uint64_t)nworkers, TF_SHARED);
+    if (!ident)
+        vme_obj_created(ts, TO_POOL, p->ident, (uint64_t)nworkers, TF_SHARED);
     vme_obj_created(ts, TO_QUEUE, p->tasks, 0, TF_SHARED);
     vme_emit_text(ts, TK_OBJ_NAMED, p->tasks, 0, 0, "pool tasks", 10);
     if (fork_workers(ts, p) < 0)
@@ -437,7 +462,7 @@ failed:
     }
     Value e = ts->exc;
     ts->exc = VUNDEF;
-    pf_complete(ts, f, 0, e);
+    pf_complete(ts, f, 0, e, 0);
     return 0;
 }
 

@@ -80,7 +80,7 @@ static void run_task(VmThread *ts, TTask *t)
         ts->exc = VUNDEF;
     }
     vme_emit(ts, TK_TASK_RESULT, f->self, (uint32_t)ok, 0);
-    pf_complete(ts, f, ok, r);
+    pf_complete(ts, f, ok, r, 1);
     task_free(ts->in, t);
 }
 
@@ -95,12 +95,15 @@ static TTask *take(VmThread *ts, TPool *p)
         psmutex_unlock(&p->mu);
         rt_block_begin(cx);
         blocked = 1;
+        pf_wake(ts->in);   /* now that the GIL is free (see pf_complete) */
         psmutex_lock(&p->mu);
         p->idle++;
         while (!p->head && !p->shutdown && rc != RT_ESHUTDOWN)
             rc = rt_cond_wait(cx->rt, &p->cv, &p->mu, NULL);
         p->idle--;
     }
+    if (!blocked)
+        pf_wake(ts->in);
     if (p->head) {
         t = p->head;
         p->head = t->next;
@@ -134,7 +137,7 @@ TPool *tpool_create(VmThread *ts, int max_workers, const char *prefix)
     if (!p->threads)
         abort();
     snprintf(p->prefix, sizeof p->prefix, "%s", prefix);
-    (void)ts;
+    vme_obj_created(ts, TO_POOL, p, (uint64_t)max_workers, 0);
     return p;
 }
 

@@ -197,12 +197,6 @@ static void collect_block(RScope *s, Resolver *r, const StmtList *b)
             collect_stmt(s, r, b->items[i]);
 }
 
-static RScope *enclosing_func(RScope *s)
-{
-    RScope *p = s->parent;
-    return p && p->kind == RS_FUNC ? p : NULL;
-}
-
 /* The closure index of `name` in s, threading it through intermediate
  * functions; -1 when no enclosing function binds it. */
 static int find_free(RScope *s, const char *name)
@@ -210,11 +204,12 @@ static int find_free(RScope *s, const char *name)
     for (int i = 0; i < s->nfree; i++)
         if (strcmp(s->freenames[i], name) == 0)
             return i;
-    RScope *p = enclosing_func(s);
-    if (!p || declared_global(p, name))
+    RScope *p = s->parent;
+    if (!p || p->kind == RS_MODULE || declared_global(p, name))
         return -1;
     FreeSrc src;
-    int slot = slot_of(p->locals, p->nnamed, name);
+    /* a class body's own names are not visible to the functions inside it */
+    int slot = p->kind == RS_FUNC ? slot_of(p->locals, p->nnamed, name) : -1;
     if (slot >= 0) {
         p->is_cell[slot] = 1;
         src.from_closure = 0;
@@ -251,13 +246,11 @@ static void resolve_name(RScope *s, Resolver *r, Expr *e)
             s->localrefs[s->nrefs++] = e;
             return;
         }
-        if (s->kind == RS_FUNC) {
-            slot = find_free(s, name);
-            if (slot >= 0) {
-                e->u.name.scope = SCOPE_FREE;
-                e->u.name.slot = slot;
-                return;
-            }
+        slot = find_free(s, name);
+        if (slot >= 0) {
+            e->u.name.scope = SCOPE_FREE;
+            e->u.name.slot = slot;
+            return;
         }
     }
     slot = slot_of(r->gl, r->ngl, name);

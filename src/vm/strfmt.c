@@ -254,3 +254,174 @@ Value str_format(VmThread *ts, StrObj *fmt, Value *args, int nargs, const VmKw *
     sb_free(&sb);
     return r;
 }
+
+/* printf-style `str % args`: the conversions lessons use (s r d i f F e E
+ * g G x X o c %), with flags, width and precision, mapped onto format.c's
+ * spec formatting. */
+Value str_percent(VmThread *ts, StrObj *fmt, Value args)
+{
+    Value *items = &args;
+    int64_t nitems = 1, next = 0;
+    if (v_is(args, K_TUPLE)) {
+        items = V_TUPLE(args)->items;
+        nitems = V_TUPLE(args)->len;
+    }
+    StrBuf sb;
+    sb_init(&sb);
+    const char *s = fmt->s, *end = fmt->s + fmt->len;
+    char err[160];
+    while (s < end) {
+        if (*s != '%') {
+            sb_putc(&sb, *s++);
+            continue;
+        }
+        const char *start = s++;
+        FmtSpec fs;
+        memset(&fs, 0, sizeof fs);
+        fs.fill[0] = ' ';
+        fs.width = fs.precision = -1;
+        bool left = false, zero = false;
+        for (; s < end && strchr("-+ 0#", *s); s++) {
+            if (*s == '-') left = true;
+            else if (*s == '0') zero = true;
+            else if (*s == '#') fs.alt = true;
+            else if (fs.sign != '+') fs.sign = *s;
+        }
+        int *dst[2] = { &fs.width, &fs.precision };
+        for (int k = 0; k < 2; k++) {
+            if (k == 1) {
+                if (s >= end || *s != '.')
+                    break;
+                s++;
+                fs.precision = 0;
+            }
+            if (s < end && *s == '*') {
+                s++;
+                if (next >= nitems || items[next].tag != V_INT) {
+                    sb_free(&sb);
+                    return vm_raise(ts, EXC_TypeError, next >= nitems ? "not enough arguments for format string"
+                                                                      : "* wants int");
+                }
+                *dst[k] = (int)items[next++].u.i;
+            } else {
+                if (k == 0 && (s >= end || *s < '0' || *s > '9'))
+                    continue;
+                int n = 0;
+                while (s < end && *s >= '0' && *s <= '9')
+                    n = n * 10 + (*s++ - '0');
+                *dst[k] = n;
+            }
+        }
+        if (s >= end) {
+            sb_free(&sb);
+            return vm_raise(ts, EXC_ValueError, "incomplete format");
+        }
+        char conv = *s++;
+        if (conv == '%') {
+            sb_putc(&sb, '%');
+            continue;
+        }
+        if (!strchr("srdifFeEgGxXoca", conv)) {
+            sb_free(&sb);
+            return vm_raise(ts, EXC_ValueError, "unsupported format character '%c' (0x%x) at index %d",
+                            conv, (unsigned char)conv, (int)(s - 1 - fmt->s));
+        }
+        (void)start;
+        if (next >= nitems) {
+            sb_free(&sb);
+            return vm_raise(ts, EXC_TypeError, "not enough arguments for format string");
+        }
+        Value v = items[next++];
+        if (fs.width < 0)
+            fs.width = -1;
+        fs.align = left ? '<' : '>';
+        int rc = 0;
+        if (strchr("sra", conv)) {
+            Value t = conv == 's' ? v_str(ts, v) : v_repr(ts, v);
+            if (t.tag == V_EXC) {
+                sb_free(&sb);
+                return VEXC;
+            }
+            rc = fmt_spec_str(&sb, V_STR(t)->s, (size_t)V_STR(t)->len, &fs, err, sizeof err);
+            v_decref(ts->in, t);
+        } else if (conv == 'c') {
+            char b[8];
+            size_t n = 0;
+            if (v_is(v, K_STR) && V_STR(v)->ncp == 1) {
+                n = (size_t)V_STR(v)->len;
+                memcpy(b, V_STR(v)->s, n);
+            } else if (v.tag == V_INT && v.u.i >= 0 && v.u.i < 128) {
+                b[0] = (char)v.u.i;
+                n = 1;
+            } else {
+                sb_free(&sb);
+                return vm_raise(ts, EXC_TypeError, "%%c requires int or char");
+            }
+            fs.precision = -1;
+            rc = fmt_spec_str(&sb, b, n, &fs, err, sizeof err);
+        } else {
+            bool isnum = v.tag == V_INT || v.tag == V_BOOL || v.tag == V_FLOAT;
+            if (!isnum || (strchr("xXo", conv) && v.tag == V_FLOAT)) {
+                sb_free(&sb);
+                if (strchr("xXo", conv))
+                    return vm_raise(ts, EXC_TypeError, "%%%c format: an integer is required, not %s", conv,
+                                    v_typename(ts->in, v));
+                return vm_raise(ts, EXC_TypeError, "%%%c format: a real number is required, not %s", conv,
+                                v_typename(ts->in, v));
+            }
+            if (zero && !left) {
+                fs.zero = true;
+                fs.align = '=';
+                fs.fill[0] = '0';
+            }
+            if (conv == 'd' || conv == 'i' || strchr("xXo", conv)) {
+                fs.type = conv == 'i' ? 'd' : conv;
+                int64_t iv;
+                if (v.tag == V_FLOAT) {
+                    if (v.u.f != v.u.f || v.u.f >= 9.2e18 || v.u.f <= -9.2e18) {
+                        sb_free(&sb);
+                        return vm_raise(ts, EXC_OverflowError, "cannot convert float to integer");
+                    }
+                    iv = (int64_t)v.u.f;
+                } else {
+                    iv = v.u.i;
+                }
+                if (fs.precision >= 0 && fs.type == 'd') {
+                    /* %.3d pads the digits with zeros */
+                    uint64_t mag = iv < 0 ? 0 - (uint64_t)iv : (uint64_t)iv;
+                    StrBuf num;
+                    sb_init(&num);
+                    if (iv < 0)
+                        sb_putc(&num, '-');
+                    else if (fs.sign == '+' || fs.sign == ' ')
+                        sb_putc(&num, fs.sign);
+                    sb_printf(&num, "%0*llu", fs.precision > 200 ? 200 : fs.precision, (unsigned long long)mag);
+                    fs.precision = -1;
+                    fs.type = 0;
+                    fs.sign = 0;
+                    rc = fmt_spec_str(&sb, num.buf, num.len, &fs, err, sizeof err);
+                    sb_free(&num);
+                } else {
+                    fs.precision = -1;
+                    rc = fmt_spec_int(&sb, iv, &fs, err, sizeof err);
+                }
+            } else {
+                fs.type = conv;
+                if (fs.precision < 0)
+                    fs.precision = 6;
+                rc = fmt_spec_float(&sb, v.tag == V_FLOAT ? v.u.f : (double)v.u.i, &fs, err, sizeof err);
+            }
+        }
+        if (rc < 0) {
+            sb_free(&sb);
+            return vm_raise(ts, EXC_ValueError, "%s", err);
+        }
+    }
+    if (next < nitems) {
+        sb_free(&sb);
+        return vm_raise(ts, EXC_TypeError, "not all arguments converted during string formatting");
+    }
+    Value r = str_new(ts, sb.buf ? sb.buf : "", sb.len);
+    sb_free(&sb);
+    return r;
+}

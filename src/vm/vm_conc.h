@@ -19,6 +19,7 @@
 #include "rt/thread.h"
 #include "trace/ring.h"
 #include "vm/interp.h"
+#include "vm/vm.h"
 
 #define VMC_EXT 0
 
@@ -77,6 +78,14 @@ static inline VmRt *vmr_of(VmThread *ts) { return (VmRt *)ts->rt; }
 static inline const RtCtx *vmc_cx(VmThread *ts) { return &vmr_of(ts)->cx; }
 
 /* vm_worker.c */
+void vmc_set_options(const VmOptions *opt);       /* live regions, log_done: before vmc_begin */
+/* Pass the scheduling gate before a visible action (a TraceKind); held:
+ * the caller holds its GIL.  A flag test when running freely. */
+void vmc_gate(VmThread *ts, unsigned action, int held);
+/* Is this the live run (the UI process controls the gate)? */
+int vmc_live(void);
+/* How much longer than asked a time.sleep lasts (the UI's speed). */
+double vmc_sleep_scale(void);
 int vmc_begin(Interp *in, int events_mode);        /* before the module body runs */
 int vmc_end(Interp *in, int rc);                   /* after it: waits, flushes; exit code */
 /* Start a Python thread running `fn(ts)` with the GIL; obj is kept alive. */
@@ -102,7 +111,7 @@ void vmc_report_uncaught(VmThread *ts, const char *who, const char *name);
 
 /* vm_events.c */
 void vme_install(Interp *in, VmConc *c);          /* rt hook, print hook, sleep hook */
-int vme_collector_start(VmConc *c);                /* root only */
+int vme_collector_start(VmConc *c, const VmOptions *opt);   /* root only; opt->log_done at the end */
 void vme_collector_stop(VmConc *c);                /* drains everything, writes the rest */
 void vme_thread_attach(VmConc *c, int worker, VmThread *ts);   /* this OS thread records as worker */
 void vme_thread_detach(void);

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rt/gate.h"
 #include "rt/sharr.h"
 #include "trace/collector.h"
 #include "trace/text.h"
@@ -37,6 +38,9 @@ static struct {
     uint64_t start_ns;
     int time_cap;
     StrBuf out;
+    void (*log_done)(const EventLog *log, void *arg);
+    void *log_arg;
+    int (*log_watch)(const EventLog *log, void *arg);
 } ev_sink;
 
 uint32_t vme_objid(VmConc *c, const void *p)
@@ -251,7 +255,8 @@ void vme_emit_text(VmThread *ts, unsigned kind, const void *p, uint32_t aux, uin
 static void ev_write(VmThread *ts, const char *s, size_t n, bool flush)
 {
     (void)flush;
-    (void)ts;
+    if (ts && ts->rt)
+        vmc_gate(ts, TK_PRINT, 1);
     if (!tls_tw) {
         /* a worker that could not get a ring (cap): still print, directly */
         ssize_t r = write(1, s, n);
@@ -269,7 +274,8 @@ static void ev_write(VmThread *ts, const char *s, size_t n, bool flush)
 
 static void ev_sleep(VmThread *ts, double seconds, int begin)
 {
-    (void)ts;
+    if (begin && ts && ts->rt)
+        vmc_gate(ts, TK_SLEEP_BEGIN, 1);
     if (begin)
         trace_emit(tls_tw, TK_SLEEP_BEGIN, TRACE_NONE, cur_line(), 0, (uint64_t)(seconds * 1e9));
     else
@@ -365,6 +371,19 @@ void vme_obj_created(VmThread *ts, unsigned tokind, const void *p, uint64_t size
                            name ? name : "", name ? strlen(name) : 0);
 }
 
+/* parlab.pause(text) in the live run: the checkpoint becomes an event and
+ * the whole run stops at the gate there (the UI shows the text; space goes
+ * on).  Headless it is a no-op: no hook is installed. */
+static void ev_pause(VmThread *ts, const char *text)
+{
+    if (tls_tw)
+        trace_emit_payload(tls_tw, TK_PAUSE, 0, TRACE_NONE, cur_line(), 0, 0, text, strlen(text));
+    if (ts && ts->rt) {
+        gate_pause(ev_conc->rt);
+        vmc_gate(ts, TK_PAUSE, 1);
+    }
+}
+
 void vme_install(Interp *in, VmConc *c)
 {
     static int atfork_done;
@@ -376,6 +395,8 @@ void vme_install(Interp *in, VmConc *c)
     rt_hook_set(ev_hook);
     in->write_hook = ev_write;
     in->sleep_hook = ev_sleep;
+    if (vmc_live())
+        in->pause_hook = ev_pause;
 }
 
 static void sink_write_all(const char *s, size_t n)
@@ -442,6 +463,8 @@ static void *collector_main(void *p)
         sink_drain(0);
         if (rt_shutting_down(ev_conc->rt) && !atomic_load(&ev_sink.stop))
             sink_fatal();
+        if (ev_sink.log_watch && ev_sink.log_watch(&ev_sink.log, ev_sink.log_arg))
+            sink_fatal();
         if (ev_sink.time_cap && rt_now_ns() - ev_sink.start_ns > (uint64_t)ev_sink.time_cap * 1000000000u) {
             fprintf(stderr, "parlab: time cap reached: a lesson may run %d s "
                     "(PARLAB_TIME_CAP sets it)\n", ev_sink.time_cap);
@@ -451,8 +474,11 @@ static void *collector_main(void *p)
     return NULL;
 }
 
-int vme_collector_start(VmConc *c)
+int vme_collector_start(VmConc *c, const VmOptions *opt)
 {
+    ev_sink.log_done = opt ? opt->log_done : NULL;
+    ev_sink.log_arg = opt ? opt->log_arg : NULL;
+    ev_sink.log_watch = opt ? opt->log_watch : NULL;
     const char *cap = getenv("PARLAB_TIME_CAP");
     ev_sink.col = collector_create(c->tshm);
     if (!ev_sink.col)
@@ -484,4 +510,12 @@ void vme_collector_stop(VmConc *c)
     pthread_join(ev_sink.th, NULL);
     ev_sink.running = 0;
     sink_drain(1);
+    if (ev_sink.log_done)
+        ev_sink.log_done(&ev_sink.log, ev_sink.log_arg);
+    collector_destroy(ev_sink.col);
+    ev_sink.col = NULL;
+    eventlog_free(&ev_sink.log);
+    trace_text_destroy(ev_sink.text);
+    ev_sink.text = NULL;
+    sb_free(&ev_sink.out);
 }

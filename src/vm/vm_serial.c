@@ -103,14 +103,28 @@ Value vser_decode(VmThread *ts, const void *data, size_t len)
     return v;
 }
 
+/* Event text is cut at TRACE_MAX_TEXT anyway: stop building it there. */
+#define VSER_REPR_MAX 4096
+
 static void repr_serval(const SerVal *s, StrBuf *sb)
 {
+    if (sb->len > VSER_REPR_MAX)
+        return;
     switch (s->kind) {
     case SV_NONE: sb_puts(sb, "None"); return;
     case SV_BOOL: sb_puts(sb, s->u.b ? "True" : "False"); return;
     case SV_INT: fmt_int(sb, s->u.i); return;
     case SV_FLOAT: fmt_float_repr(sb, s->u.d); return;
-    case SV_STR: str_repr_into(sb, s->u.s, s->n); return;
+    case SV_STR: {
+        size_t n = s->n;
+        if (n > VSER_REPR_MAX) {
+            n = VSER_REPR_MAX;
+            while (n && ((unsigned char)s->u.s[n] & 0xC0) == 0x80)
+                n--;   /* cut on a character boundary */
+        }
+        str_repr_into(sb, s->u.s, n);
+        return;
+    }
     case SV_LIST:
     case SV_TUPLE:
         sb_putc(sb, s->kind == SV_LIST ? '[' : '(');

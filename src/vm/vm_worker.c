@@ -9,12 +9,14 @@
  * builds a fresh GIL (the parent's may be held by anyone) and leaves the
  * parent's bookkeeping behind. */
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "rt/gate.h"
 #include "rt/shm.h"
 #include "vm/vm_conc.h"
 
@@ -26,14 +28,55 @@ static int env_int(const char *name, int def)
     return s && atoi(s) > 0 ? atoi(s) : def;
 }
 
+/* Set by the live runner or the headless run before vmc_begin. */
+static const VmOptions *vmc_opts;
+
+void vmc_set_options(const VmOptions *opt)
+{
+    vmc_opts = opt;
+}
+
+int vmc_live(void)
+{
+    return vmc_opts && vmc_opts->live;
+}
+
+double vmc_sleep_scale(void)
+{
+    int pct = vmc_opts && vmc_opts->speed_pct ? atomic_load(vmc_opts->speed_pct) : 100;
+    return pct > 0 ? 100.0 / pct : 1.0;
+}
+
+/* The scheduling gate at a GIL hand-over (issue 5).  Free running it is
+ * the flag test of gate_pass.  held: whether the caller holds its GIL
+ * (gate_wait lets go of it while waiting; a caller that is about to take
+ * it passes without). */
+void vmc_gate(VmThread *ts, unsigned action, int held)
+{
+    VmRt *r = vmr_of(ts);
+    if (!atomic_load_explicit(&r->cx.rt->gate->controlled, memory_order_relaxed)) {
+        if (__builtin_expect(vmc_opts && vmc_opts->gate_marks, 0))
+            vme_emit(ts, TK_GATE_GRANT, NULL, action, 0);
+        return;
+    }
+    RtCtx cx = r->cx;
+    if (!held)
+        cx.gil = NULL;
+    gate_pass(&cx, (int)action, ts->frame && ts->frame->line > 0 ? ts->frame->line : 0);
+}
+
 /* Interp hooks: the GIL at the interpreter's hand-over points. */
 static void hook_yield(VmThread *ts)
 {
     VmConc *c = vmc_of(ts->in);
-    if (c->nthreads > 1)
+    if (c->nthreads > 1) {
+        /* A forced switch is where CPython could switch: a gated action. */
+        if (atomic_load_explicit(&vmr_of(ts)->gt.gil->drop_request, memory_order_relaxed))
+            vmc_gate(ts, TK_GIL_RELEASE, 1);
         gil_yield_if_requested(&vmr_of(ts)->gt);
-    else
+    } else {
         atomic_store(&ts->in->eval_breaker, 0);
+    }
 }
 
 static void hook_release(VmThread *ts)
@@ -43,6 +86,7 @@ static void hook_release(VmThread *ts)
 
 static void hook_acquire(VmThread *ts)
 {
+    vmc_gate(ts, TK_GIL_ACQUIRE, 0);
     gil_acquire(&vmr_of(ts)->gt);
 }
 
@@ -70,6 +114,17 @@ static Gil *vmc_new_gil(VmConc *c)
     return g;
 }
 
+void vm_default_caps(RtCaps *caps)
+{
+    rt_caps_default(caps);
+    caps->max_procs = env_int("PARLAB_MAX_PROCS", caps->max_procs);
+    caps->max_threads = env_int("PARLAB_MAX_THREADS", caps->max_threads - 1) + 1;
+    caps->max_workers = env_int("PARLAB_MAX_WORKERS", caps->max_workers);
+    if (caps->max_workers > RT_MAX_WORKERS)
+        caps->max_workers = RT_MAX_WORKERS;
+    caps->mem_per_proc = (size_t)env_int("PARLAB_PROC_MEM_MB", VMC_DEFAULT_PROC_MB) << 20;
+}
+
 int vmc_begin(Interp *in, int events_mode)
 {
     char err[256];
@@ -77,14 +132,21 @@ int vmc_begin(Interp *in, int events_mode)
     VmConc *c = calloc(1, sizeof *c);
     if (!c)
         abort();
+    int given = vmc_opts && vmc_opts->rt && vmc_opts->tshm;
+    int live = vmc_live();
     rt_caps_default(&caps);
+    /* Big items (a queue carrying 100 KB strings) would otherwise be mmap'd
+     * and munmap'd by malloc on every put: with a second thread alive each
+     * munmap is a TLB shoot-down, milliseconds on a VM. */
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
     caps.max_procs = env_int("PARLAB_MAX_PROCS", caps.max_procs);
     caps.max_threads = env_int("PARLAB_MAX_THREADS", caps.max_threads - 1) + 1;
     caps.max_workers = env_int("PARLAB_MAX_WORKERS", caps.max_workers);
     if (caps.max_workers > RT_MAX_WORKERS)
         caps.max_workers = RT_MAX_WORKERS;
     caps.mem_per_proc = (size_t)env_int("PARLAB_PROC_MEM_MB", VMC_DEFAULT_PROC_MB) << 20;
-    c->rt = rt_create(&caps, err, sizeof err);
+    c->rt = given ? vmc_opts->rt : rt_create(&caps, err, sizeof err);
     if (!c->rt) {
         fprintf(stderr, "parlab: cannot set up the runtime: %s\n", err);
         free(c);
@@ -92,7 +154,7 @@ int vmc_begin(Interp *in, int events_mode)
     }
     /* Rings: at most max_workers workers alive at once; 4096 events each
      * (a full ring makes its writer wait for the collector, never drops). */
-    c->tshm = trace_shm_create((unsigned)caps.max_workers, 4096);
+    c->tshm = given ? vmc_opts->tshm : trace_shm_create((unsigned)caps.max_workers, 4096);
     if (!c->tshm) {
         fprintf(stderr, "parlab: cannot map the event rings\n");
         rt_destroy(c->rt);
@@ -114,9 +176,15 @@ int vmc_begin(Interp *in, int events_mode)
         in->mem_cap = (int64_t)caps.mem_per_proc;
     in->ext[VMC_EXT] = c;
     vme_install(in, c);
-    if (vme_collector_start(c) < 0) {
+    if (!live && vme_collector_start(c, vmc_opts) < 0) {
         fprintf(stderr, "parlab: cannot start the event collector\n");
         return -1;
+    }
+    if (live && gate_is_paused(c->rt)) {
+        /* --step: the run waits before its first event (the main thread will
+         * be worker 0; nothing is recorded while it waits here). */
+        RtCtx first = { .rt = c->rt, .gil = NULL, .worker = 0 };
+        gate_pass(&first, TK_WORKER_STARTED, 0);
     }
     int id = rt_thread_register_main(c->rt, -1, "MainThread");
     if (id < 0) {
@@ -166,13 +234,22 @@ static void vmc_wait_children(VmThread *ts)
             rt_proc_join(cx, p->proc, 1.0);
 }
 
-static int vmc_daemons_alive(VmConc *c)
+/* Daemon threads still alive after a short grace (a thread that is just
+ * returning is not worth a hard exit). */
+static int vmc_daemons_alive(VmThread *ts, VmConc *c)
 {
-    for (VmThreadRec *t = c->threads; t; t = t->next)
-        if (t->th && rt_thread_is_alive(t->th))
+    uint64_t until = rt_now_ns() + 100000000u;
+    for (VmThreadRec *t = c->threads; t; t = t->next) {
+        if (!t->th || !rt_thread_is_alive(t->th))
+            continue;
+        uint64_t now = rt_now_ns();
+        if (now >= until || rt_thread_join(vmc_cx(ts), t->th, (double)(until - now) / 1e9) != 0)
             return 1;
+    }
     return 0;
 }
+
+static void vmc_free(Interp *in, VmConc *c);
 
 int vmc_end(Interp *in, int rc)
 {
@@ -187,25 +264,60 @@ int vmc_end(Interp *in, int rc)
     vmc_wait_children(ts);
     /* Daemon threads still running stay parked at the GIL, which the main
      * thread now keeps for good; they die with the process. */
-    int daemons = vmc_daemons_alive(c);
+    int daemons = vmc_daemons_alive(ts, c);
     rt_thread_unregister_main(c->rt, vmr_of(ts)->worker);
     vme_collector_stop(c);
     if (rt_proc_kill_all(c->rt) > 0)
         fprintf(stderr, "parlab: warning: a worker process could not be reaped\n");
     c->forks = -1;   /* from here on no arena object is freed: daemons may use them */
+    if (daemons) {
+        /* CPython kills daemon threads at exit; here they are parked at the
+         * GIL, which this thread keeps, and must not see the interpreter
+         * freed under them: end the process now. */
+        fflush(NULL);
+        _exit(rc);
+    }
     in->gil_yield = NULL;
     in->gil_release = NULL;
     in->gil_acquire = NULL;
     in->write_hook = NULL;
-    if (!daemons) {
-        for (VmThreadRec *t = c->threads, *n; t; t = n) {
-            n = t->next;
-            rt_thread_destroy(t->th);
-            free(t);
-        }
-        c->threads = NULL;
-    }
+    in->sleep_hook = NULL;
+    vmc_free(in, c);
     return rc;
+}
+
+/* Everything of the run but the interpreter's objects, which
+ * interp_destroy frees next: with ext[VMC_EXT] cleared, their native parts
+ * leave the (unmapped) arena alone. */
+static void vmc_free(Interp *in, VmConc *c)
+{
+    VmThread *ts = in->main_ts;
+    VmRt *r = vmr_of(ts);
+    int live = vmc_opts && vmc_opts->rt && vmc_opts->tshm;
+    for (VmThreadRec *t = c->threads, *n; t; t = n) {
+        n = t->next;
+        rt_thread_destroy(t->th);
+        free(t);
+    }
+    for (VmProcRec *p = c->procs, *n; p; p = n) {
+        n = p->next;
+        rt_proc_close(p->proc);
+        free(p);
+    }
+    vme_thread_detach();
+    if (r) {
+        gil_release(&r->gt);
+        gil_thread_free(&r->gt);
+        free(r);
+        ts->rt = NULL;
+    }
+    in->ext[VMC_EXT] = NULL;
+    if (!live) {
+        gil_free(c->gil);
+        trace_shm_destroy(c->tshm);
+        rt_destroy(c->rt);
+    }
+    free(c);
 }
 
 struct ThreadStart {

@@ -315,6 +315,34 @@ static void test_rlock_semaphore_event(void **state)
     eventlog_free(&log);
 }
 
+/* The VM announces its first worker with worker.created by itself, with
+ * no process flag: it is still the root of the main process. */
+static void test_self_created_root(void **state)
+{
+    (void)state;
+    EventLog log;
+    eventlog_init(&log);
+    th_ev(&log, 0, TK_WORKER_CREATED, 0, 0, 0, 0, "MainThread");
+    th_ev(&log, 0, TK_WORKER_STARTED, TRACE_NONE, 0, 0, (794ull << 32) | 794, "MainThread");
+    th_ev(&log, 0, TK_WORKER_CREATED, 1, 0, 0, 0, "Thread-1");
+    th_ev(&log, 1, TK_WORKER_STARTED, 0, 0, 0, (794ull << 32) | 796, "Thread-1");
+    th_ev(&log, 1, TK_LIST_APPEND, 9, 0, 0, 0, "1");
+    Model *m = model_create(&log);
+    model_update(m);
+    const ModelState *st = model_head(m);
+    const ModelWorker *w0 = model_worker(st, 0), *w1 = model_worker(st, 1);
+    assert_int_equal(w0->parent, MODEL_NONE);
+    assert_int_equal(w0->process, 0);
+    assert_true(w0->is_process);
+    assert_int_equal(w1->parent, 0);
+    assert_int_equal(w1->process, 0);
+    assert_false(w1->is_process);
+    assert_non_null(model_list(st, 9, 0));
+    assert_null(model_object(st, 9));   /* private copies are not shared objects */
+    model_destroy(m);
+    eventlog_free(&log);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -326,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_deadlock_cycle),
         cmocka_unit_test(test_state_spans),
         cmocka_unit_test(test_rlock_semaphore_event),
+        cmocka_unit_test(test_self_created_root),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -164,6 +164,8 @@ static const Case statements[] = {
     {"", ""},
     {"\n\n# nothing\n", ""},
     {"pass", "(pass)"},
+    {"x = '''a\r\nb'''\r\nif x:\r\n  y = 1\r\n", "(assign (name x) (str \"a\\nb\"))\n(if (name x) (body (assign (name y) (int 1))))"},
+    {"x = 1\ry = '''\r'''\r", "(assign (name x) (int 1))\n(assign (name y) (str \"\\n\"))"},
 };
 
 static void test_precedence(void **state)

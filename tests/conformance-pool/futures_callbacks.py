@@ -1,0 +1,42 @@
+"""
+order: free
+"""
+import threading
+import concurrent.futures as cf
+
+log = []
+
+
+def work(x):
+    return x * 10
+
+
+def note(f):
+    log.append(f.result())
+    print("callback saw", f.result(), "done:", f.done())
+
+
+def note_thread(f):
+    # a thread pool runs the callback on the worker that finished the task
+    name = threading.current_thread().name
+    print("callback thread is a worker:", name.startswith("ThreadPoolExecutor-"))
+
+
+if __name__ == "__main__":
+    with cf.ThreadPoolExecutor(max_workers=2) as ex:
+        fs = [ex.submit(work, i) for i in range(4)]
+        for f in fs:
+            f.add_done_callback(note)
+        for f in fs:
+            f.result()
+        late = ex.submit(work, 9)
+        late.result()
+        late.add_done_callback(note)
+        t = ex.submit(work, 1)
+        t.add_done_callback(note_thread)
+        t.result()
+    with cf.ProcessPoolExecutor(max_workers=2) as ex:
+        fs = [ex.submit(work, i) for i in range(3)]
+        for f in fs:
+            f.add_done_callback(note)
+    print(sorted(log))
