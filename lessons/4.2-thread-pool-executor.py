@@ -57,7 +57,7 @@ tiến trình chạy mã Python tại một thời điểm (bài 6 sẽ đo đi�
 """
 import time
 import concurrent.futures as futures
-from parlab import pause
+from parlab import pause, measure
 
 notes = []
 
@@ -105,5 +105,7 @@ if __name__ == "__main__":
           "Pool nào khởi động nhanh hơn, luồng hay tiến trình?")
     thread_cost = best_of_two("threads")
     process_cost = best_of_two("processes")
+    measure("pool start-up: processes", process_cost)
+    measure("pool start-up: threads", thread_cost)
     verdict = "yes" if thread_cost < process_cost else "no"
     print(f"a thread pool starts faster than a process pool: {verdict}")

@@ -52,7 +52,7 @@ liệu càng ít càng tốt.
 import time
 from threading import Thread
 from multiprocessing import Process
-from parlab import work, pause
+from parlab import work, pause, measure
 
 
 def wait_for_io(seconds):
@@ -98,6 +98,9 @@ if __name__ == "__main__":
     cpu_row = in_a_row(work, 0.3, 2)
     cpu_threads = on_threads(work, 0.3, 2)
     cpu_procs = on_processes(work, 0.3, 2)
+    measure("CPU-bound, two jobs: in a row", cpu_row)
+    measure("CPU-bound, two jobs: 2 threads", cpu_threads)
+    measure("CPU-bound, two jobs: 2 processes", cpu_procs)
     print("CPU-bound work, two jobs:")
     print(f"  threads speed it up: {answer(cpu_row / cpu_threads > 1.3)}")
     print(f"  processes speed it up: {answer(cpu_row / cpu_procs > 1.3)}")
@@ -107,6 +110,8 @@ if __name__ == "__main__":
           "Giờ là những việc chỉ ngồi chờ. Lần này luồng có giúp được không?")
     io_row = in_a_row(wait_for_io, 0.1, 4)
     io_threads = on_threads(wait_for_io, 0.1, 4)
+    measure("I/O-bound, four jobs: in a row", io_row)
+    measure("I/O-bound, four jobs: 4 threads", io_threads)
     print("I/O-bound work, four jobs:")
     print(f"  threads speed it up: {answer(io_row / io_threads > 1.3)}")
     pause("Which would you pick for image resizing? For web requests? / " +

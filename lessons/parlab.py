@@ -27,6 +27,16 @@ def work(seconds):
         pass
 
 
+def measure(label, seconds):
+    """Hand a measured duration to the parlab UI, which draws it as a bar.
+
+    A label "group: name" puts the bar in a group; the group's first bar is
+    the baseline the others' speedups are computed against.  Nothing is
+    printed (the UI gets an event), so under CPython this does nothing.
+    """
+    return None
+
+
 def pause(text):
     """A classroom checkpoint: the parlab UI stops here and shows `text`.
 

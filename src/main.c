@@ -21,6 +21,26 @@
 #define PARLAB_VERSION "dev"
 #endif
 
+/* Under ThreadSanitizer, a child forked from a threaded process dies when it
+ * starts a thread unless die_after_fork=0; lessons do just that (a Process
+ * started while Threads run gets its own watchdog and workers).  Defined only
+ * in the binary (not in the unit tests, which define their own), and only
+ * under TSan, so no test needs to set TSAN_OPTIONS by hand. */
+#if defined(__SANITIZE_THREAD__)
+#define MAIN_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define MAIN_TSAN 1
+#endif
+#endif
+#ifdef MAIN_TSAN
+const char *__tsan_default_options(void);
+const char *__tsan_default_options(void)
+{
+    return "die_after_fork=0";
+}
+#endif
+
 typedef enum {
     MODE_UI, MODE_HELP, MODE_VERSION, MODE_LIST, MODE_CHECK, MODE_HEADLESS,
 } Mode;

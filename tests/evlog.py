@@ -9,6 +9,7 @@ events each followed by its payload when flag 32 is set) for the tests.
                            waits, thread start/end, joins)
   evlog.py schedule FILE   the gate passes in order: worker, action, line
 """
+import signal
 import struct
 import sys
 
@@ -18,7 +19,7 @@ KINDS = ('worker.created worker.started worker.ended obj.created obj.named gil.w
          'cond.notify event.wait event.wake event.set event.clear queue.put queue.get '
          'queue.full queue.empty array.write value.write list.write list.append print '
          'sleep.begin sleep.end join.wait join.end exception pause gate.wait gate.grant '
-         'task.submit task.start task.done future.wait future.wake task.result').split()
+         'task.submit task.start task.done future.wait future.wake task.result measure').split()
 TIMING = {'worker.created', 'worker.started', 'worker.ended', 'gil.wait', 'gil.acquire',
           'gil.release', 'gate.wait', 'gate.grant', 'join.wait', 'join.end', 'event.wake'}
 
@@ -43,6 +44,7 @@ def events(path):
 
 
 def main():
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `| head` is fine
     what, path = sys.argv[1], sys.argv[2]
     for e in events(path):
         if what == 'order' and e['kind'] not in TIMING:

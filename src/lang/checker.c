@@ -32,7 +32,7 @@ static const char *const ck_futures[] = {
 };
 static const char *const ck_queue[] = {"Queue", "LifoQueue", "PriorityQueue", "Empty", "Full", NULL};
 static const char *const ck_os[] = {"getpid", "getppid", NULL};
-static const char *const ck_parlab[] = {"work", "pause", NULL};
+static const char *const ck_parlab[] = {"work", "pause", "measure", NULL};
 
 static const struct {
     const char *module;
@@ -53,7 +53,13 @@ static const char *const ck_forbidden[] = {
 static const char *const ck_dunder_ok[] = {"__init__", "__name__", "__main__", NULL};
 
 /* Bases a class may name (besides a class of the script that is itself fine). */
-static const char *const ck_bases[] = {"Thread", "Process", "Exception", "object", NULL};
+static const char *const ck_bases[] = {
+    "Thread", "Process", "object",
+    /* the built-in exception classes the vm defines (vm/interp.h EXC_*) */
+    "Exception", "ArithmeticError", "ZeroDivisionError", "OverflowError", "LookupError",
+    "IndexError", "KeyError", "NameError", "TypeError", "ValueError", "AttributeError",
+    "AssertionError", "RuntimeError", "NotImplementedError", "TimeoutError", NULL,
+};
 
 enum { CK_USE = 1, CK_ASSIGN = 2, CK_PARAM = 4, CK_GLOBAL = 8 };
 

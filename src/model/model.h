@@ -136,6 +136,10 @@ const ModelSpan *model_spans(const Model *m, uint32_t worker, size_t *n);
 const ModelRef *model_prints(const Model *m, size_t *n);
 const ModelRef *model_exceptions(const Model *m, size_t *n);
 const ModelRef *model_pauses(const Model *m, size_t *n);
+/* task.start and task.done events (in a worker, each start is followed by
+ * its task's done); parlab.measure() events. */
+const ModelRef *model_tasks(const Model *m, size_t *n);
+const ModelRef *model_measures(const Model *m, size_t *n);
 
 /* How many entries of a history list (sorted by ev) have ev < k. */
 size_t model_before(const ModelRef *refs, size_t n, size_t k);
@@ -149,6 +153,19 @@ uint32_t model_waits_for(const ModelState *st, uint32_t w);
  * joining) the next.  Writes up to `max` worker ids into `cycle`, returns
  * the cycle's length, 0 if there is none. */
 size_t model_deadlock(const ModelState *st, uint32_t *cycle, size_t max);
+
+/* Pools and futures.  A future's life: submitted (waiting in its pool's
+ * queue), running on a worker, done (in the worker), collected (its result
+ * reached the process that submitted it). */
+typedef enum ModelFutureState {
+    MF_PENDING, MF_RUNNING, MF_DONE, MF_COLLECTED
+} ModelFutureState;
+
+ModelFutureState model_future_state(const ModelObject *fut);
+/* The pool a future was submitted to (from its task.submit), or MODEL_NONE. */
+uint32_t model_future_pool(const Model *m, const ModelObject *fut);
+/* The worker running it (MF_RUNNING) or that ran it (done), or MODEL_NONE. */
+uint32_t model_future_worker(const Model *m, const ModelObject *fut);
 
 /* Snapshot spacing (default 1024 events; raised for large states so that
  * snapshot memory stays near 16 bytes per event, at most 32 intervals).

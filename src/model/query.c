@@ -104,3 +104,32 @@ size_t model_deadlock(const ModelState *st, uint32_t *cycle, size_t max)
     }
     return 0;
 }
+
+ModelFutureState model_future_state(const ModelObject *fut)
+{
+    if (fut->is_set >= 2)
+        return MF_COLLECTED;
+    if (fut->is_set == 1)
+        return MF_DONE;
+    return fut->holders.n ? MF_RUNNING : MF_PENDING;
+}
+
+/* A future is named by its task.submit, whose aux is the pool. */
+uint32_t model_future_pool(const Model *m, const ModelObject *fut)
+{
+    const EventLog *log = model_log(m);
+    if (fut->kind != TO_FUTURE || fut->name_ev == MODEL_NONE || fut->name_ev >= eventlog_count(log))
+        return MODEL_NONE;
+    const TraceEvent *e = eventlog_get(log, fut->name_ev);
+    return e->kind == TK_TASK_SUBMIT ? e->aux : MODEL_NONE;
+}
+
+uint32_t model_future_worker(const Model *m, const ModelObject *fut)
+{
+    if (fut->holders.n)
+        return fut->holders.v[0];
+    if (fut->is_set && fut->ncells && fut->cell_ev[0] != MODEL_NONE &&
+        fut->cell_ev[0] < eventlog_count(model_log(m)))
+        return eventlog_get(model_log(m), fut->cell_ev[0])->worker;
+    return MODEL_NONE;
+}

@@ -33,6 +33,7 @@ struct Model {
     SpanList      *spans;       /* per worker id */
     size_t         nspans;
     RefList        prints, exceptions, pauses;
+    RefList        tasks, measures;     /* task.start/done; measure */
 };
 
 static void *snap_xrealloc(void *p, size_t n)
@@ -189,6 +190,8 @@ void model_destroy(Model *m)
     free(m->prints.v);
     free(m->exceptions.v);
     free(m->pauses.v);
+    free(m->tasks.v);
+    free(m->measures.v);
     free(m);
 }
 
@@ -225,7 +228,8 @@ size_t model_memory(const Model *m)
         b += mstate_memory(&m->snaps[i]);
     for (size_t i = 0; i < m->nspans; i++)
         b += m->spans[i].cap * sizeof(ModelSpan);
-    b += (m->prints.cap + m->exceptions.cap + m->pauses.cap) * sizeof(ModelRef);
+    b += (m->prints.cap + m->exceptions.cap + m->pauses.cap + m->tasks.cap + m->measures.cap) *
+         sizeof(ModelRef);
     return b;
 }
 
@@ -270,6 +274,10 @@ void model_update(Model *m)
             ref_add(&m->exceptions, (uint32_t)k, e->worker);
         else if (e->kind == TK_PAUSE)
             ref_add(&m->pauses, (uint32_t)k, e->worker);
+        else if (e->kind == TK_TASK_START || e->kind == TK_TASK_DONE)
+            ref_add(&m->tasks, (uint32_t)k, e->worker);
+        else if (e->kind == TK_MEASURE)
+            ref_add(&m->measures, (uint32_t)k, e->worker);
         if (m->head.nevents >= m->next_snap) {
             if (m->nsnaps == m->snaps_cap) {
                 m->snaps_cap *= 2;
@@ -339,4 +347,16 @@ const ModelRef *model_pauses(const Model *m, size_t *n)
 {
     *n = m->pauses.n;
     return m->pauses.v;
+}
+
+const ModelRef *model_tasks(const Model *m, size_t *n)
+{
+    *n = m->tasks.n;
+    return m->tasks.v;
+}
+
+const ModelRef *model_measures(const Model *m, size_t *n)
+{
+    *n = m->measures.n;
+    return m->measures.v;
 }

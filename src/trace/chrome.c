@@ -132,7 +132,8 @@ static int chrome_is_instant(unsigned kind)
            kind == TK_LIST_WRITE || kind == TK_LIST_APPEND || kind == TK_QUEUE_PUT ||
            kind == TK_QUEUE_GET || kind == TK_EXCEPTION || kind == TK_PAUSE ||
            kind == TK_EVENT_SET || kind == TK_COND_NOTIFY || kind == TK_TASK_SUBMIT ||
-           kind == TK_TASK_START || kind == TK_TASK_DONE || kind == TK_TASK_RESULT;
+           kind == TK_TASK_START || kind == TK_TASK_DONE || kind == TK_TASK_RESULT ||
+           kind == TK_MEASURE;
 }
 
 typedef struct LastRelease {

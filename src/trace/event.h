@@ -52,6 +52,8 @@
  *   task.result      obj = the future: its result reached the submitting
  *                    process (pool's result handler), aux = 1 ok, 0 raised;
  *                    task.done aux is the same
+ *   measure          parlab.measure(): text = the label, a.d = seconds
+ *                    measured (drawn as bars; never printed)
  *
  * Emitting order that keeps the log truthful across cores: emit X.release
  * *before* really releasing, emit X.acquire / queue.get *after* really
@@ -164,7 +166,8 @@ typedef enum TraceObjKind {
     X(TASK_DONE,        "task.done",        TP_TEXT, TS_KEEP)    \
     X(FUTURE_WAIT,      "future.wait",      TP_NONE, TS_FUTURE)  \
     X(FUTURE_WAKE,      "future.wake",      TP_NONE, TS_RUNNING) \
-    X(TASK_RESULT,      "task.result",      TP_NONE, TS_KEEP)
+    X(TASK_RESULT,      "task.result",      TP_NONE, TS_KEEP)    \
+    X(MEASURE,          "measure",          TP_TEXT, TS_KEEP)
 
 #define TRACE_ENUM_(e, name, pay, st) TK_##e,
 typedef enum TraceKind { TRACE_KINDS(TRACE_ENUM_) TK_COUNT } TraceKind;

@@ -142,6 +142,11 @@ TraceWriter *trace_worker_open(TraceShm *shm, int id)
     return w;
 }
 
+void trace_worker_forget(TraceWriter *w)
+{
+    free(w);
+}
+
 void trace_worker_close(TraceWriter *w)
 {
     if (!w)

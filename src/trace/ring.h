@@ -94,6 +94,10 @@ TraceWriter *trace_worker_open(TraceShm *shm, int id);
  * drained it.  Frees `w`. */
 void trace_worker_close(TraceWriter *w);
 
+/* In a forked child: the parent's writer was copied in, but its slot still
+ * belongs to the parent.  Frees `w` without touching the slot. */
+void trace_worker_forget(TraceWriter *w);
+
 /* A process died without closing its slots (killed, crashed): mark every
  * slot it owned closed so the collector drains what it published and frees
  * them.  Call only once the process is reaped.  Returns how many. */

@@ -151,6 +151,13 @@ static void fmt_text(FmtCtx *c)
     out_quoted(c->o, c->text, c->len);
 }
 
+static void fmt_measure(FmtCtx *c)
+{
+    out_printf(c->o, " ");
+    out_quoted(c->o, c->text, c->len);
+    out_printf(c->o, " %.6fs", c->e->a.d);
+}
+
 static void fmt_worker(FmtCtx *c)
 {
     const TraceEvent *e = c->e;
@@ -259,7 +266,7 @@ static const FmtFn fmt_table[TK_COUNT] = {
     [TK_GATE_GRANT] = fmt_gate,       [TK_TASK_SUBMIT] = fmt_obj_text,
     [TK_TASK_START] = fmt_obj,        [TK_TASK_DONE] = fmt_obj_text,
     [TK_FUTURE_WAIT] = fmt_obj,       [TK_FUTURE_WAKE] = fmt_obj,
-    [TK_TASK_RESULT] = fmt_obj,
+    [TK_TASK_RESULT] = fmt_obj,       [TK_MEASURE] = fmt_measure,
 };
 
 size_t trace_text_format(TraceText *t, const EventLog *log, size_t k, char *buf, size_t size)

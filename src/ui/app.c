@@ -37,6 +37,7 @@ typedef struct App {
     int marked;             /* progress recorded */
     int can_move;           /* n/p can open another lesson */
     const char *progress_key;
+    unsigned optional;      /* optional panes the lesson needs (pools, bars) */
 } App;
 
 void ui_ctx_view(UiCtx *ctx, Model *m, size_t k)
@@ -93,6 +94,7 @@ static void app_reset_model(App *a)
     a->model = model_create(&a->log);
     a->following = 1;
     a->npauses = 0;
+    a->optional = 0;
     memset(a->ctx.scroll, 0, sizeof a->ctx.scroll);
     a->ctx.hl_kind = HIT_NONE;
     ui_ctx_view(&a->ctx, a->model, 0);
@@ -103,7 +105,7 @@ static void app_layout(App *a)
 {
     term_size(&a->w, &a->h);
     canvas_curses_init(&a->canvas);
-    layout_compute(&a->layout, a->w, a->h, a->ctx.zoomed);
+    layout_compute_opt(&a->layout, a->w, a->h, a->ctx.zoomed, a->optional);
     a->dirty = UI_DIRTY_ALL;
 }
 
@@ -212,9 +214,13 @@ static int app_command(App *a, const UiInput *in)
     case CMD_EV_PGDN: app_travel(a, big, 0, 0); break;
     case CMD_ZOOM_IN: a->ctx.tl_zoom++; a->dirty |= 1u << P_TIMELINE; break;
     case CMD_ZOOM_OUT: a->ctx.tl_zoom--; a->dirty |= 1u << P_TIMELINE; break;
-    case CMD_FOCUS_NEXT: a->ctx.focus = (a->ctx.focus + 1) % P_STATUS; goto refocus;
-    case CMD_FOCUS_PREV: a->ctx.focus = (a->ctx.focus + P_STATUS - 1) % P_STATUS; goto refocus;
-    refocus:
+    case CMD_FOCUS_NEXT:
+    case CMD_FOCUS_PREV:
+        do    /* skip optional panes this lesson does not show */
+            a->ctx.focus = (a->ctx.focus + (in->cmd == CMD_FOCUS_NEXT ? 1 : P_STATUS - 1)) % P_STATUS;
+        while ((UI_OPTIONAL_PANES & (1u << a->ctx.focus)) && !(a->optional & (1u << a->ctx.focus)));
+        if (a->ctx.focus == P_ARRAYS && (a->optional & (1u << P_POOLS)))
+            a->ctx.focus = in->cmd == CMD_FOCUS_NEXT ? P_CODE : P_QUEUES;
         if (a->ctx.zoomed != UI_NO_ZOOM)
             a->ctx.zoomed = a->ctx.focus;
         app_layout(a);
@@ -266,6 +272,11 @@ static void app_tick(App *a)
 {
     if (a->src->ops->pump(a->src, &a->log)) {
         model_update(a->model);
+        unsigned opt = ui_optional_panes(a->model);
+        if (opt != a->optional) {
+            a->optional = opt;
+            app_layout(a);
+        }
         if (a->following)
             ui_ctx_view(&a->ctx, a->model, model_count(a->model));
         else

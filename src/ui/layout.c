@@ -2,7 +2,9 @@
  * then the code beside the object panes (locks, queues, arrays), then the
  * narration beside the output, then the status line.  Narrow terminals
  * stack the three object panes in one column; from 120 columns on, the
- * arrays get a column of their own.  Heights grow in proportion with a
+ * arrays get a column of their own.  A lesson with pools sees its pools
+ * where the arrays would be; one that measures gets the bars beside the
+ * output.  Heights grow in proportion with a
  * floor that keeps every pane at least UI_PANE_MIN_H rows. */
 #include <string.h>
 
@@ -49,6 +51,11 @@ static void layout_split(int total, int n, const int *weights, int min, int *out
 
 void layout_compute(UiLayout *l, int w, int h, int zoomed)
 {
+    layout_compute_opt(l, w, h, zoomed, 0);
+}
+
+void layout_compute_opt(UiLayout *l, int w, int h, int zoomed, unsigned optional)
+{
     memset(l, 0, sizeof *l);
     l->w = w;
     l->h = h;
@@ -94,11 +101,20 @@ void layout_compute(UiLayout *l, int w, int h, int zoomed)
         l->pane[P_QUEUES] = layout_rect(code_w, y_mid + obj[0], right, obj[1]);
         l->pane[P_ARRAYS] = layout_rect(code_w, y_mid + obj[0] + obj[1], right, obj[2]);
     }
-    int narr_w = w / 2;
+    int narr_w = w / 2, out_w = w - narr_w;
+    if (optional & (1u << P_BARS)) {
+        narr_w = w * 35 / 100;
+        out_w = w * 30 / 100;
+        l->pane[P_BARS] = layout_rect(narr_w + out_w, y_bot, w - narr_w - out_w, rows[2]);
+    }
     l->pane[P_NARRATION] = layout_rect(0, y_bot, narr_w, rows[2]);
-    l->pane[P_OUTPUT] = layout_rect(narr_w, y_bot, w - narr_w, rows[2]);
+    l->pane[P_OUTPUT] = layout_rect(narr_w, y_bot, out_w, rows[2]);
     for (int p = 0; p < P_STATUS; p++)
-        l->shown[p] = 1;
+        l->shown[p] = !(UI_OPTIONAL_PANES & (1u << p)) || (optional & (1u << p));
+    if (optional & (1u << P_POOLS)) {
+        l->pane[P_POOLS] = l->pane[P_ARRAYS];
+        l->shown[P_ARRAYS] = 0;
+    }
 }
 
 int layout_pane_at(const UiLayout *l, int x, int y)

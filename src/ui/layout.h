@@ -7,6 +7,7 @@
 
 typedef enum UiPane {
     P_TIMELINE, P_LOCKS, P_QUEUES, P_ARRAYS, P_CODE, P_NARRATION, P_OUTPUT,
+    P_POOLS, P_BARS,        /* optional: shown only when the lesson has them */
     P_STATUS, P_COUNT
 } UiPane;
 
@@ -26,6 +27,14 @@ typedef struct UiLayout {
 } UiLayout;
 
 void layout_compute(UiLayout *l, int w, int h, int zoomed);
+
+/* Which optional panes a lesson needs: bits (1u << P_POOLS), (1u << P_BARS). */
+#define UI_OPTIONAL_PANES ((1u << P_POOLS) | (1u << P_BARS))
+
+/* The same with optional panes: the pools pane takes the arrays pane's
+ * place, the bars pane a third of the bottom row.  layout_compute is this
+ * with none. */
+void layout_compute_opt(UiLayout *l, int w, int h, int zoomed, unsigned optional);
 
 /* The shown pane containing (x, y), or -1. */
 int layout_pane_at(const UiLayout *l, int x, int y);

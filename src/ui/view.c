@@ -15,6 +15,8 @@ static const UiView view_table[P_COUNT] = {
     { P_CODE, "Code", "Mã", view_code_draw },
     { P_NARRATION, "Narration", "Lời giảng", view_narration_draw },
     { P_OUTPUT, "Output", "Kết quả in", view_output_draw },
+    { P_POOLS, "Pools", "Nhóm worker", view_pools_draw },
+    { P_BARS, "Measured", "Đo được", view_bars_draw },
     { P_STATUS, "", "", view_status_draw },
 };
 

@@ -103,6 +103,12 @@ void view_narration_draw(UiCtx *ctx, Canvas *c, UiRect r);
 void view_output_draw(UiCtx *ctx, Canvas *c, UiRect r);
 void view_status_draw(UiCtx *ctx, Canvas *c, UiRect r);
 void view_help_draw(UiCtx *ctx, Canvas *c, UiRect r);
+void view_pools_draw(UiCtx *ctx, Canvas *c, UiRect r);
+void view_bars_draw(UiCtx *ctx, Canvas *c, UiRect r);
+
+/* The optional panes (UI_OPTIONAL_PANES bits) the events so far call for:
+ * pools once a pool exists, bars once a measurement arrived. */
+unsigned ui_optional_panes(Model *m);
 
 /* The small-terminal message, over the whole screen. */
 void view_too_small_draw(Canvas *c, int w, int h, int need_w, int need_h);

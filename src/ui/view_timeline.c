@@ -6,7 +6,10 @@
  * from its first event on, at a round time per column (1, 2 or 5 times a
  * power of ten ns): as the run grows only the newest columns change, and
  * the scale steps up rarely, so ncurses has little to send.  Each + halves
- * the time per column and keeps the right edge (now) in view. */
+ * the time per column and keeps the right edge (now) in view.  A pool
+ * worker's row carries the label of each task it ran, over the columns
+ * from the task's start to its end, so which worker ran which task reads
+ * straight off the rows. */
 #include <stdio.h>
 #include <string.h>
 
@@ -104,6 +107,43 @@ static void tl_row(UiCtx *ctx, Canvas *c, UiRect r, int y, int x0, int cols, uin
     }
 }
 
+/* Task labels on worker `id`'s row: each task.start paired with the
+ * worker's next task.done (a worker runs one task at a time). */
+static void tl_tasks(UiCtx *ctx, Canvas *c, UiRect r, int y, int x0, int cols, uint32_t id,
+                     uint64_t t_left, uint64_t scale)
+{
+    size_t n;
+    const ModelRef *refs = model_tasks(ctx->model, &n);
+    n = model_before(refs, n, ctx->k);
+    const EventLog *log = model_log(ctx->model);
+    for (size_t i = 0; i < n; i++) {
+        if (refs[i].worker != id)
+            continue;
+        const TraceEvent *s = eventlog_get(log, refs[i].ev);
+        if (s->kind != TK_TASK_START)
+            continue;
+        uint64_t t1 = ctx->st->ts;
+        for (size_t j = i + 1; j < n; j++)
+            if (refs[j].worker == id) {
+                t1 = eventlog_get(log, refs[j].ev)->ts;
+                break;
+            }
+        if (t1 < t_left)
+            continue;
+        int a = s->ts > t_left ? (int)((s->ts - t_left) / scale) : 0;
+        int b = (int)((t1 - t_left) / scale);
+        if (a >= cols)
+            continue;
+        if (b >= cols)
+            b = cols - 1;
+        const ModelObject *f = model_object(ctx->st, s->obj);
+        const char *label = f ? model_object_name(ctx->model, f) : "";
+        size_t len = ui_text_fit(label, strlen(label), b - a + 1);
+        if (len)
+            cv_textn(c, r, x0 + a, y, C_TITLE, label, len);
+    }
+}
+
 void view_timeline_draw(UiCtx *ctx, Canvas *c, UiRect r)
 {
     const ModelState *st = ctx->st;
@@ -174,6 +214,7 @@ void view_timeline_draw(UiCtx *ctx, Canvas *c, UiRect r)
         int end = cv_textn(c, in, 0, y, role, label, fit);
         view_hit(ctx, in, 0, y, end, HIT_WORKER, w->id);
         tl_row(ctx, c, in, y, x0, ncols, w->id, t_left, scale);
+        tl_tasks(ctx, c, in, y, x0, ncols, w->id, t_left, scale);
         view_hit(ctx, in, x0, y, cols, HIT_WORKER, w->id);
     }
     if (nrows - first > avail)

@@ -1,9 +1,14 @@
 /* The parlab module: work() burns CPU while holding the GIL, exactly like a
  * pure-Python loop would (so it hands the GIL over at the switch interval);
- * pause() is a classroom checkpoint, a no-op without the UI. */
+ * pause() is a classroom checkpoint, a no-op without the UI; measure()
+ * hands a measured duration to the UI as an event (never as output, so a
+ * lesson prints the same under parlab and CPython). */
+#include <string.h>
 #include <time.h>
 
+#include "trace/event.h"
 #include "vm/interp.h"
+#include "vm/vm_conc.h"
 
 static double now_s(void)
 {
@@ -62,8 +67,30 @@ static Value parlab_pause(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     return VNONE;
 }
 
+/* measure(label, seconds): a measure event the bars pane draws. */
+static Value parlab_measure(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    if (vm_args_check(ts, "measure", nargs, 2, 2, kw) < 0)
+        return VEXC;
+    if (!v_is(args[0], K_STR))
+        return vm_raise(ts, EXC_TypeError, "measure() label must be str, not '%s'", v_typename(ts->in, args[0]));
+    double s;
+    if (args[1].tag == V_INT || args[1].tag == V_BOOL)
+        s = (double)args[1].u.i;
+    else if (args[1].tag == V_FLOAT)
+        s = args[1].u.f;
+    else
+        return vm_raise(ts, EXC_TypeError, "measure() seconds must be a number, not '%s'",
+                        v_typename(ts->in, args[1]));
+    uint64_t bits;
+    memcpy(&bits, &s, sizeof bits);
+    if (vme_tracing())
+        vme_emit_text(ts, TK_MEASURE, NULL, 0, bits, V_STR(args[0])->s, (size_t)V_STR(args[0])->len);
+    return VNONE;
+}
+
 static const VmModFunc parlab_funcs[] = {
-    { "work", parlab_work }, { "pause", parlab_pause },
+    { "work", parlab_work }, { "pause", parlab_pause }, { "measure", parlab_measure },
     { NULL, NULL },
 };
 

@@ -303,12 +303,17 @@ int v_eq(VmThread *ts, Value a, Value b)
         seq_items(b, &yi, &yn);
         if (xn != yn)
             return 0;
-        for (int64_t i = 0; i < xn; i++) {
-            int r = v_eq(ts, xi[i], yi[i]);
-            if (r != 1)
-                return r;
+        /* lists that contain themselves must not overflow the C stack */
+        if (ts->depth > ts->in->recursion_limit + 50) {
+            vm_raise(ts, EXC_RecursionError, "maximum recursion depth exceeded in comparison");
+            return -1;
         }
-        return 1;
+        ts->depth++;
+        int r = 1;
+        for (int64_t i = 0; i < xn && r == 1; i++)
+            r = v_eq(ts, xi[i], yi[i]);
+        ts->depth--;
+        return r;
     }
     case K_RANGE: {
         RangeObj *x = (RangeObj *)a.u.o, *y = (RangeObj *)b.u.o;

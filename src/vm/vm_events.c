@@ -93,7 +93,8 @@ void vme_thread_detach(void)
 static void atfork_child(void)
 {
     /* The parent's ring belongs to the parent: the child opens its own at
-     * its worker.started. */
+     * its worker.started; only the copied writer struct is ours to free. */
+    trace_worker_forget(tls_tw);
     tls_tw = NULL;
     tls_worker = -1;
 }

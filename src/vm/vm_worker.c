@@ -435,17 +435,17 @@ int vmc_proc_start(VmThread *ts, const char *name, int ident_n, Value obj, int d
 {
     VmConc *c = vmc_of(ts->in);
     struct ProcStart s = { ts, obj, fn, arg, name, 0 };
-    VmProcRec *rec = calloc(1, sizeof *rec);
-    if (!rec)
-        abort();
     s.n = ident_n;
     c->forks++;
     fflush(stderr);
     int rc = rt_proc_start(vmc_cx(ts), name, proc_main, &s, out);
-    if (rc < 0) {
-        free(rec);
+    if (rc < 0)
         return rc;
-    }
+    /* Allocated after the fork: the child _exits inside rt_proc_start, and a
+     * record made before would be a block it can never free (valgrind). */
+    VmProcRec *rec = calloc(1, sizeof *rec);
+    if (!rec)
+        abort();
     rec->proc = out;
     rec->obj = obj;
     v_incref(obj);
@@ -465,13 +465,20 @@ Value vmc_fatal_cap(VmThread *ts, const char *msg)
 {
     VmConc *c = vmc_of(ts->in);
     int first = 0;
+    /* Only the first to hit a cap speaks and stops the run: a second one
+     * asking for the stop could get the first killed before it printed. */
     if (!c->fatal || atomic_compare_exchange_strong(c->fatal, &first, 1)) {
         fprintf(stderr, "parlab: %s\n", msg);
         fflush(stderr);
+        rt_shutdown_request(c->rt);
     }
-    rt_shutdown_request(c->rt);
     if (!c->is_root)
         _exit(1);
+    if (vmc_opts && vmc_opts->rt) {
+        /* a live run has no collector thread here: stop it ourselves */
+        rt_proc_kill_all(c->rt);
+        _exit(1);
+    }
     /* The collector thread sees the shutdown, stops everything, exits 1. */
     for (;;)
         pause();

@@ -15,12 +15,12 @@ static int overlap(UiRect a, UiRect b)
 
 /* Every shown pane inside the screen, at least its minimum, no two
  * overlapping, and together they tile the whole screen. */
-static void check_layout(int w, int h, int zoomed)
+static void check_layout_opt(int w, int h, int zoomed, unsigned optional)
 {
     UiLayout l;
-    layout_compute(&l, w, h, zoomed);
+    layout_compute_opt(&l, w, h, zoomed, optional);
     char what[64];
-    snprintf(what, sizeof what, "%dx%d zoom %d", w, h, zoomed);
+    snprintf(what, sizeof what, "%dx%d zoom %d optional %x", w, h, zoomed, optional);
     assert_true(l.ok);
     long area = 0;
     int shown = 0;
@@ -40,12 +40,46 @@ static void check_layout(int w, int h, int zoomed)
     }
     if (area != (long)w * h)
         fail_msg("%s: panes cover %ld cells of %ld", what, area, (long)w * h);
-    assert_int_equal(shown, zoomed == UI_NO_ZOOM ? P_COUNT : 2);
+    /* Hidden by default: the optional panes; the pools pane replaces the
+     * arrays pane, the bars pane is one more. */
+    int expect = P_COUNT - 2 + !!(optional & (1u << P_BARS));
+    assert_int_equal(shown, zoomed == UI_NO_ZOOM ? expect : 2);
     assert_true(l.shown[P_STATUS]);
     assert_int_equal(l.pane[P_STATUS].y, h - 1);
     /* The help box lies inside the screen above the status line. */
     assert_true(l.help.x >= 0 && l.help.y >= 0 && l.help.x + l.help.w <= w && l.help.y + l.help.h < h);
     assert_true(l.help.h >= 18);
+}
+
+static void check_layout(int w, int h, int zoomed)
+{
+    check_layout_opt(w, h, zoomed, 0);
+    check_layout_opt(w, h, zoomed, 1u << P_POOLS);
+    check_layout_opt(w, h, zoomed, 1u << P_BARS);
+    check_layout_opt(w, h, zoomed, UI_OPTIONAL_PANES);
+}
+
+static void test_optional_panes(void **state)
+{
+    (void)state;
+    UiLayout l;
+    layout_compute(&l, 100, 30, UI_NO_ZOOM);
+    assert_false(l.shown[P_POOLS]);
+    assert_false(l.shown[P_BARS]);
+    assert_true(l.shown[P_ARRAYS]);
+    UiLayout a = l;
+    layout_compute_opt(&l, 100, 30, UI_NO_ZOOM, 1u << P_POOLS);
+    assert_true(l.shown[P_POOLS]);
+    assert_false(l.shown[P_ARRAYS]);
+    assert_memory_equal(&l.pane[P_POOLS], &a.pane[P_ARRAYS], sizeof(UiRect));
+    layout_compute_opt(&l, 100, 30, UI_NO_ZOOM, 1u << P_BARS);
+    assert_true(l.shown[P_BARS]);
+    assert_true(l.shown[P_ARRAYS]);
+    assert_int_equal(l.pane[P_BARS].y, l.pane[P_OUTPUT].y);
+    assert_true(l.pane[P_BARS].x > l.pane[P_OUTPUT].x);
+    /* Zooming an optional pane shows it even when the lesson lacks it. */
+    layout_compute_opt(&l, 100, 30, P_BARS, 0);
+    assert_true(l.shown[P_BARS]);
 }
 
 static void test_sizes(void **state)
@@ -105,6 +139,8 @@ static void test_pane_at(void **state)
     layout_compute(&l, 120, 40, UI_NO_ZOOM);
     for (int p = 0; p < P_COUNT; p++) {
         UiRect r = l.pane[p];
+        if (!l.shown[p])
+            continue;
         assert_int_equal(layout_pane_at(&l, r.x, r.y), p);
         assert_int_equal(layout_pane_at(&l, r.x + r.w - 1, r.y + r.h - 1), p);
     }
@@ -117,6 +153,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sizes),
+        cmocka_unit_test(test_optional_panes),
         cmocka_unit_test(test_every_size_in_a_range),
         cmocka_unit_test(test_too_small),
         cmocka_unit_test(test_wide_gives_arrays_a_column),

@@ -182,6 +182,27 @@ static void test_strings(void **state)
            "a,b ['a', 'b', 'c'] x ABC **ab**\n", NULL);
 }
 
+static void test_percent_format(void **state)
+{
+    expect("print('%d|%5.2f|%-4s|%05d|%x|%r|%%' % (3, 3.14159, 'ab', -42, 255, 'q'), '%s' % [1])\n",
+           "3| 3.14|ab  |-0042|ff|'q'|% [1]\n", NULL);
+    expect("x = '%d %d' % (1,)\n", "", "TypeError: not enough arguments for format string");
+    expect("x = '%d' % (1, 2)\n", "", "TypeError: not all arguments converted during string formatting");
+}
+
+static void test_class_in_function(void **state)
+{
+    expect("def make(start):\n    class C:\n        base = start\n        def get(self):\n            return start + 1\n"
+           "    return C\nc = make(5)()\nprint(c.get(), c.base)\n",
+           "6 5\n", NULL);
+}
+
+static void test_self_containing(void **state)
+{
+    expect("a = [1]\na.append(a)\nb = [1]\nb.append(b)\nprint(a, a == a)\nprint(a == b)\n",
+           "[1, [...]] True\n", "RecursionError: maximum recursion depth exceeded in comparison");
+}
+
 static void test_lists(void **state)
 {
     expect("a = [3, 1, 2]\na.append(5)\na.insert(0, 9)\nprint(a, a.pop(), a.index(1), a[1:3], a[::-1])\n"
@@ -257,6 +278,9 @@ int main(void)
         cmocka_unit_test(test_closures_and_comprehensions),
         cmocka_unit_test(test_strings),
         cmocka_unit_test(test_lists),
+        cmocka_unit_test(test_percent_format),
+        cmocka_unit_test(test_class_in_function),
+        cmocka_unit_test(test_self_containing),
         cmocka_unit_test(test_recursion_limit),
         cmocka_unit_test(test_memory_cap),
         cmocka_unit_test(test_two_threads),
