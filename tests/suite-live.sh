@@ -175,24 +175,29 @@ key a1 q
 
 # A.2: the wait-for cycle is drawn while both cooks wait (before alice's
 # timeout breaks it).
-start a2 160 45 "$L/A.2-deadlock.py"
-# The cycle lasts a few tenths of a second live; after the run, time
-# travel finds it again at its events (Home, then Right one event at a time).
+# alice's timed wait runs on in real time while the gate holds bob, so on
+# a busy machine the cycle may not form in one run: up to three runs.
 found=0
-if until_finished a2; then
-    key a2 Home
-    for ((i = 0; i < 150; i++)); do
-        if screen a2 | grep -q "deadlock:.*alice.*bob"; then found=1; break; fi
-        key a2 Right
-        sleep 0.03
-    done
-fi
+for try in 1 2 3; do
+    start a2 160 45 "$L/A.2-deadlock.py"
+    if until_finished a2; then
+        key a2 Home
+        for ((i = 0; i < 150; i++)); do
+            if screen a2 | grep -q "deadlock:.*alice.*bob"; then found=1; break; fi
+            key a2 Right
+            sleep 0.03
+        done
+    fi
+    key a2 q
+    sleep 0.5
+    tm kill-session -t a2 2>/dev/null
+    [ $found = 1 ] && break
+done
 if [ $found = 1 ]; then
     pass live/lesson-A.2-cycle
 else
-    fail live/lesson-A.2-cycle "no 'deadlock:' line; status $(status a2)"
+    fail live/lesson-A.2-cycle "no 'deadlock:' line in three runs"
 fi
-key a2 q
 
 # A real deadlock: said within a second or so, space stops the lesson.
 start dl 160 45 "$L/deadlock.py"

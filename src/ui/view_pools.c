@@ -4,7 +4,7 @@
  * line of its queue (tasks submitted and not started, oldest first), then
  * one line per task with its life so far:
  *
- *     pool  4 workers   1 pending  2 running  1 done  3 collected
+ *     pool  4 workers  1 pending  2 running  1 done  3 collected
  *      workers: ForkPoolWorker-1 ▶ square(5), ForkPoolWorker-2 idle
  *      queue: get◀ square(7)
  *      collected  square(1) on ForkPoolWorker-1 → 1
@@ -80,9 +80,16 @@ static void pools_header(PoolsRows *pr, const ModelObject *p, const uint32_t cou
     if (p->size)
         x = cv_printf(pr->c, pr->in, x, y, C_DIM, "  %u worker%s", p->size,
                       p->size == 1 || ctx->vi ? "" : "s");
+    /* Only the stages some task is in, to keep the line short. */
+    int any = 0;
     for (int s = 0; s < 4; s++)
-        x = cv_printf(pr->c, pr->in, x, y, counts[s] ? pools_state_role[s] : C_DIM, "  %u %s", counts[s],
-                      pools_state_word[ctx->vi][s]);
+        if (counts[s]) {
+            x = cv_printf(pr->c, pr->in, x, y, pools_state_role[s], "  %u %s", counts[s],
+                          pools_state_word[ctx->vi][s]);
+            any = 1;
+        }
+    if (!any)
+        cv_text(pr->c, pr->in, x, y, C_DIM, ctx->vi ? "  chưa có việc" : "  no tasks");
 }
 
 /* Workers in order of their first task; each with what it runs now. */

@@ -5,6 +5,17 @@
 
 #define SELF V_LIST(args[0])
 
+/* Index arguments of methods (pop, insert) use CPython's __index__ wording. */
+static int want_int(VmThread *ts, Value v, int64_t *out)
+{
+    if (v.tag == V_INT || v.tag == V_BOOL) {
+        *out = v.u.i;
+        return 0;
+    }
+    vm_raise(ts, EXC_TypeError, "'%s' object cannot be interpreted as an integer", v_typename(ts->in, v));
+    return -1;
+}
+
 int list_grow(VmThread *ts, ListObj *l, int64_t need);
 
 static Value list_m_append(VmThread *ts, Value *args, int nargs, const VmKw *kw)
@@ -38,7 +49,7 @@ static Value list_m_pop(VmThread *ts, Value *args, int nargs, const VmKw *kw)
         return VEXC;
     ListObj *l = SELF;
     int64_t i = -1;
-    if (nargs > 1 && v_as_index(ts, args[1], &i, "list indices") < 0)
+    if (nargs > 1 && want_int(ts, args[1], &i) < 0)
         return VEXC;
     if (l->len == 0)
         return vm_raise(ts, EXC_IndexError, "pop from empty list");
@@ -58,7 +69,7 @@ static Value list_m_insert(VmThread *ts, Value *args, int nargs, const VmKw *kw)
         return VEXC;
     ListObj *l = SELF;
     int64_t i;
-    if (v_as_index(ts, args[1], &i, "list indices") < 0)
+    if (want_int(ts, args[1], &i) < 0)
         return VEXC;
     if (i < 0) {
         i += l->len;
@@ -99,10 +110,13 @@ static Value list_m_index(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     Value *items = isl ? SELF->items : V_TUPLE(args[0])->items;
     int64_t n = isl ? SELF->len : V_TUPLE(args[0])->len, at;
     int64_t start = 0, stop = n;
-    if (nargs > 2 && v_as_index(ts, args[2], &start, "slice indices") < 0)
-        return VEXC;
-    if (nargs > 3 && v_as_index(ts, args[3], &stop, "slice indices") < 0)
-        return VEXC;
+    for (int k = 2; k < nargs; k++)
+        if (args[k].tag != V_INT && args[k].tag != V_BOOL)
+            return vm_raise(ts, EXC_TypeError, "slice indices must be integers or have an __index__ method");
+    if (nargs > 2)
+        start = args[2].u.i;
+    if (nargs > 3)
+        stop = args[3].u.i;
     if (start < 0) start = start + n < 0 ? 0 : start + n;
     if (stop < 0) stop = stop + n < 0 ? 0 : stop + n;
     if (stop > n) stop = n;

@@ -119,7 +119,11 @@ static Value str_m_join(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 {
     if (vm_args_check(ts, "join", nargs - 1, 1, 1, kw) < 0)
         return VEXC;
-    Value seq = list_from_iterable(ts, args[1]);
+    Value it = args[1];
+    if (it.tag != V_OBJ || it.u.o->kind == K_FUNC || it.u.o->kind == K_CLASS || it.u.o->kind == K_BUILTIN
+        || it.u.o->kind == K_MODULE)
+        return vm_raise(ts, EXC_TypeError, "can only join an iterable");
+    Value seq = list_from_iterable(ts, it);
     if (seq.tag == V_EXC)
         return VEXC;
     ListObj *l = V_LIST(seq);

@@ -408,6 +408,11 @@ static int proc_main(Rt *rt, int worker, void *p)
     c->is_root = 0;
     c->nthreads = 1;
     c->threads = NULL;
+    /* The parent's process records are copies only this child holds. */
+    for (VmProcRec *q = c->procs, *n; q; q = n) {
+        n = q->next;
+        free(q);
+    }
     c->procs = NULL;
     c->forks = 0;
     c->proc_counter = 0;

@@ -18,7 +18,7 @@ def consumer(name):
                 break
             items.pop(0)
             got += 1
-    print(name + " finished")
+    print(name + " finished\n", end="")
     return got
 
 

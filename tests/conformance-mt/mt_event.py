@@ -9,7 +9,7 @@ go = threading.Event()
 
 def runner(name):
     go.wait()
-    print(name + " runs")
+    print(name + " runs\n", end="")
 
 
 rs = [threading.Thread(target=runner, args=("r" + str(i),)) for i in range(4)]
