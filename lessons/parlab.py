@@ -32,8 +32,13 @@ def measure(label, seconds):
 
     A label "group: name" puts the bar in a group; the group's first bar is
     the baseline the others' speedups are computed against.  Nothing is
-    printed (the UI gets an event), so under CPython this does nothing.
+    printed (the UI gets an event), so under CPython this only checks its
+    arguments the way parlab does.
     """
+    if not isinstance(label, str):
+        raise TypeError(f"measure() label must be str, not '{type(label).__name__}'")
+    if not isinstance(seconds, (int, float)):
+        raise TypeError(f"measure() seconds must be a number, not '{type(seconds).__name__}'")
     return None
 
 

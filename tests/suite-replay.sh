@@ -91,6 +91,21 @@ if command -v tmux >/dev/null 2>&1; then
         fail replay/ui-travel "end: $end / home: $home"
     fi
     tm send-keys -t rp q
+    # Live: the schedule forced on screen, pause() checkpoints held until space.
+    tm new-session -d -s ls -x 160 -y 40 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 $PARLAB --replay-schedule $T/rec $LESSON; sleep 600"
+    for ((i = 0; i < 200 * TSCALE; i++)); do
+        st=$(tm capture-pane -p -t ls | tail -1)
+        grep -q finished <<<"$st" && break
+        grep -q paused <<<"$st" && tm send-keys -t ls ' '
+        sleep 0.2
+    done
+    want=$(head -1 "$T/rec.out")
+    if tm capture-pane -p -t ls | grep -qF "$want"; then
+        pass replay/live-schedule
+    else
+        fail replay/live-schedule "no '$want' on screen; status $st"
+    fi
+    tm send-keys -t ls q
 else
     skip replay/ui-travel "tmux is not installed"
 fi

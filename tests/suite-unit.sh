@@ -21,6 +21,14 @@ unit_parse_tap() {
     awk -v B="$1" '
         pending && !/^# / { printf ": failed\n"; pending = 0 }
         /^[0-9]+\.\.[0-9]+/ { split($1, r, "\\.\\."); planned += r[2]; next }
+        # cmocka prints a skip() as "not ok N # SKIP name" (a TAP directive).
+        /^(not )?ok [0-9]+ *-? *# *SKIP/ {
+            name = $0; sub(/^.*# *SKIP */, "", name); gsub(/[ \t]+/, "_", name)
+            if (name == "") name = "case" NR
+            seen++
+            printf "SKIP unit/%s/%s: skipped by the test (cmocka skip())\n", B, name
+            next
+        }
         /^ok [0-9]+/ || /^not ok [0-9]+/ {
             ok = ($1 == "ok")
             line = $0

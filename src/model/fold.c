@@ -153,6 +153,23 @@ static ModelObject *mstate_add(ModelState *st, uint32_t id, uint32_t process, un
     return o;
 }
 
+/* The object a creating event (obj.created, task.submit) announces.  Ids
+ * come from addresses and get reused: whatever an earlier object left at
+ * this id (holders, waiters, items, cells, stage) is cleared; the vectors
+ * keep their buffers. */
+static ModelObject *mstate_fresh(ModelState *st, uint32_t id, uint32_t process, unsigned kind)
+{
+    ModelObject *o = mstate_find(st, id, process);
+    if (!o)
+        return mstate_add(st, id, process, kind);
+    o->kind = (uint8_t)(kind < TO_COUNT ? kind : TO_LOCK);
+    o->flags = o->is_set = 0;
+    o->name_ev = o->creator = o->last_ev = MODEL_NONE;
+    o->size = o->depth = o->ncells = 0;
+    o->holders.n = o->waiters.n = o->items.n = 0;
+    return o;
+}
+
 /* An object some event names but no obj.created announced: make a plain
  * one so the fold never loses what it was told. */
 static ModelObject *mstate_obj(ModelState *st, uint32_t id, unsigned kind_if_new)
@@ -262,10 +279,7 @@ static void fold_obj_created(FoldCtx *c)
 {
     const TraceEvent *e = c->e;
     uint32_t process = e->aux == TO_LIST ? c->w->process : MODEL_NONE;
-    ModelObject *o = mstate_find(c->st, e->obj, process);
-    if (!o)
-        o = mstate_add(c->st, e->obj, process, e->aux);
-    o->kind = (uint8_t)(e->aux < TO_COUNT ? e->aux : TO_LOCK);
+    ModelObject *o = mstate_fresh(c->st, e->obj, process, e->aux);
     o->flags = e->flags & (TF_DOUBLE | TF_SHARED);
     o->creator = c->w->id;
     o->size = (uint32_t)e->a.u;
@@ -416,11 +430,11 @@ static void fold_gate_wait(FoldCtx *c)
 
 static void fold_task_submit(FoldCtx *c)
 {
-    ModelObject *o = mstate_obj(c->st, c->e->obj, TO_FUTURE);
-    if (o->name_ev == MODEL_NONE && c->has_text)
-        o->name_ev = c->k;
-    if (o->creator == MODEL_NONE)
-        o->creator = c->w->id;
+    /* Each submit is a new future (its id may be an older one's): pending,
+     * on no worker, named and pooled by this event. */
+    ModelObject *o = mstate_fresh(c->st, c->e->obj, MODEL_NONE, TO_FUTURE);
+    o->name_ev = c->k;
+    o->creator = c->w->id;
 }
 
 static void fold_task_start(FoldCtx *c)

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "rt/tsan.h"
+
 typedef struct RtQItem {
     uint64_t next;
     uint64_t len;
@@ -34,6 +36,7 @@ void rtq_destroy(Rt *rt, RtQueue *q)
         return;
     for (off = q->head; off; off = next) {
         RtQItem *it = shm_ptr(rt->arena, off);
+        rt_tsan_acquire(it);
         next = it->next;
         shm_free(rt->arena, it);
     }
@@ -57,19 +60,24 @@ static int rtq_link(ShmArena *a, RtQueue *q, RtQItem *it, int64_t *rank)
     *rank = 0;
     if (q->kind == RTQ_LIFO || !q->head) {
         it->next = q->head;
+        rt_tsan_release(it);
         q->head = off;
         if (!q->tail)
             q->tail = off;
         return 0;
     }
     if (q->kind == RTQ_FIFO) {
-        ((RtQItem *)shm_ptr(a, q->tail))->next = off;
+        RtQItem *last = shm_ptr(a, q->tail);
+        rt_tsan_acquire(last);
+        last->next = off;
+        rt_tsan_release(last);   /* written here; may come back via another process */
         q->tail = off;
         *rank = q->count;
         return 0;
     }
     for (cur = q->head; cur; prev = cur, cur = ((RtQItem *)shm_ptr(a, cur))->next, ++*rank) {
         RtQItem *c = shm_ptr(a, cur);
+        rt_tsan_acquire(c);
         int lt, rc = ser_less(it->data, it->len, c->data, c->len, &lt);
         if (rc)
             return rc == RT_EFORMAT ? RT_ETYPE : rc;
@@ -77,10 +85,14 @@ static int rtq_link(ShmArena *a, RtQueue *q, RtQItem *it, int64_t *rank)
             break;
     }
     it->next = cur;
-    if (prev)
-        ((RtQItem *)shm_ptr(a, prev))->next = off;
-    else
+    rt_tsan_release(it);
+    if (prev) {
+        RtQItem *p = shm_ptr(a, prev);
+        p->next = off;
+        rt_tsan_release(p);
+    } else {
         q->head = off;
+    }
     if (!cur)
         q->tail = off;
     return 0;
@@ -98,6 +110,7 @@ int rtq_put(const RtCtx *cx, RtQueue *q, const void *data, size_t len, int block
         return RT_ENOMEM;
     it->len = len;
     memcpy(it->data, data, len);
+    rt_tsan_release(it);    /* it may reach a thread here through another process */
     psmutex_lock(&q->mu);
     if (rtq_is_full(q)) {
         if (!block || timeout == 0) {
@@ -161,6 +174,7 @@ int rtq_get(const RtCtx *cx, RtQueue *q, RtBuf *out, int block, double timeout)
     }
     if (rc == 0) {
         it = shm_ptr(a, q->head);
+        rt_tsan_acquire(it);
         q->head = it->next;
         if (!q->head)
             q->tail = 0;

@@ -14,6 +14,7 @@
 #include <sys/mman.h>
 
 #include "rt/psync.h"
+#include "rt/tsan.h"
 
 #define SHM_MAGIC 0x7061726c61624152ull   /* "parlabAR" */
 #define SHM_USED 0x55534544ull             /* "USED" */
@@ -121,6 +122,8 @@ void *shm_alloc(ShmArena *a, size_t n)
     b->link = SHM_USED;
     a->used += b->size;
     psmutex_unlock(&a->mu);
+    /* The block may have been freed by another process (see rt/tsan.h). */
+    rt_tsan_acquire(b + 1);
     memset(b + 1, 0, b->size - sizeof(ShmBlock));
     return b + 1;
 }
@@ -131,6 +134,7 @@ void shm_free(ShmArena *a, void *p)
     ShmBlock *b, *pb;
     if (!p)
         return;
+    rt_tsan_release(p);
     off = (uint64_t)((char *)p - (char *)a) - sizeof(ShmBlock);
     b = shm_block(a, off);
     /* Headers are only touched under the mutex: blocks move between

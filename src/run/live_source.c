@@ -259,6 +259,9 @@ static void live_control(Live *l)
 {
     Rt *rt = l->reg.rt;
     if (l->use_sched) {
+        run_schedule_note(&l->sched, &l->watch.st);
+        if (l->state == UI_RUN_PAUSED)    /* space, or a pause(): the schedule waits */
+            return;
         while (run_schedule_turn(&l->sched, rt) > 0)
             ;
         if (l->sched.pos >= l->sched.n) {
@@ -448,11 +451,15 @@ static int live_command(UiSource *s, UiSourceCmd cmd, int arg)
             snprintf(l->msg, sizeof l->msg, "stopped: the lesson was deadlocked");
             return 0;
         }
-        gate_pause(l->reg.rt);
+        if (!l->use_sched)
+            gate_pause(l->reg.rt);
         l->state = UI_RUN_PAUSED;
         return 0;
     case UI_SRC_RUN:
-        l->use_sched = 0;
+        if (l->use_sched) {              /* the schedule goes on granting */
+            l->state = UI_RUN_RUNNING;
+            return 0;
+        }
         l->pending_steps = 0;
         l->line_worker = -1;
         gate_run(l->reg.rt);

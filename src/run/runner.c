@@ -83,7 +83,8 @@ int run_schedule_load(RunSchedule *s, const char *file, char *err, size_t errlen
     size_t n = eventlog_count(&log);
     s->worker = malloc((n ? n : 1) * sizeof *s->worker);
     s->action = malloc(n ? n : 1);
-    if (!s->worker || !s->action)
+    s->blocked = calloc(RT_MAX_WORKERS, sizeof *s->blocked);
+    if (!s->worker || !s->action || !s->blocked)
         abort();
     for (size_t k = 0; k < n; k++) {
         const TraceEvent *e = eventlog_get(&log, k);
@@ -101,8 +102,22 @@ int run_schedule_load(RunSchedule *s, const char *file, char *err, size_t errlen
     return 0;
 }
 
+void run_schedule_note(RunSchedule *s, const ModelState *st)
+{
+    if (!s->blocked)
+        return;
+    for (uint32_t i = 0; i < st->nworkers && i < RT_MAX_WORKERS; i++) {
+        unsigned state = st->workers[i].state;
+        int b = st->workers[i].known &&
+                (state == TS_LOCK || state == TS_QUEUE || state == TS_JOIN || state == TS_EVENT ||
+                 state == TS_COND || state == TS_FUTURE || state == TS_DONE);
+        atomic_store(&s->blocked[i], (uint8_t)b);
+    }
+}
+
 void run_schedule_free(RunSchedule *s)
 {
+    free(s->blocked);
     free(s->worker);
     free(s->action);
     memset(s, 0, sizeof *s);
@@ -114,7 +129,10 @@ void run_schedule_free(RunSchedule *s)
 #define RUN_QUIET_NS 3000000ull
 /* How long the scheduled worker may fail to show up before the order is
  * left (the run diverged: another path through the program). */
-#define RUN_GIVEUP_NS 300000000ull
+#define RUN_GIVEUP_NS 3000000000ull
+/* ... and how long before believing the model that it is blocked (the
+ * model is a drain or two behind). */
+#define RUN_BLOCKED_NS 30000000ull
 
 static int run_is_waiting(const int *ids, int n, int w)
 {
@@ -160,7 +178,8 @@ int run_schedule_turn(RunSchedule *s, Rt *rt)
     if (run_is_waiting(ids, n, want)) {
         if (gate_grant(rt, want) != 0)
             return 0;
-    } else if (n > 0 && idle > RUN_GIVEUP_NS) {
+    } else if (n > 0 && (idle > RUN_GIVEUP_NS ||
+                         (idle > RUN_BLOCKED_NS && s->blocked && atomic_load(&s->blocked[want])))) {
         want = gate_grant_first(rt);
         if (want < 0)
             return 0;
@@ -225,7 +244,10 @@ static int headless_watch(const struct EventLog *log, void *arg)
 {
     Headless *h = arg;
     char msg[512];
-    if (run_watch_update(&h->watch, log, RUN_WATCH_HEADLESS_NS, msg, sizeof msg) > 0) {
+    size_t cyc = run_watch_update(&h->watch, log, RUN_WATCH_HEADLESS_NS, msg, sizeof msg);
+    if (h->o->schedule)
+        run_schedule_note(&h->sched, &h->watch.st);
+    if (cyc > 0) {
         fprintf(stderr, "parlab: %s\nparlab: the lesson can never go on; stopped "
                 "(CPython would hang here)\n", msg);
         return 1;

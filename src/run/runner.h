@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "lang/ast.h"
+#include "model/model.h"
 #include "rt/rt.h"
 #include "trace/eventlog.h"
 #include "trace/ring.h"
@@ -56,6 +57,7 @@ typedef struct RunSchedule {
     int last;                   /* worker of the last grant, -1 */
     int last_action;            /* what it was granted (a TraceKind) */
     size_t deviations;          /* grants that had to leave the order */
+    _Atomic uint8_t *blocked;   /* per worker: blocked for real or ended, from the model */
 } RunSchedule;
 
 int run_schedule_load(RunSchedule *s, const char *file, char *err, size_t errlen);
@@ -65,6 +67,10 @@ void run_schedule_free(RunSchedule *s);
  * Returns 1 after a grant, 0 when nothing could be granted now; when the
  * schedule is used up the gate runs free and it returns -1. */
 int run_schedule_turn(RunSchedule *s, Rt *rt);
+/* Tell the schedule which workers the model sees blocked for real (on a
+ * lock, a queue, a join...) or ended: those will not come to the gate by
+ * themselves, so the order is left at once instead of after a long wait. */
+void run_schedule_note(RunSchedule *s, const ModelState *st);
 
 /* --record and --trace for a finished log; 0, or -1 after printing why. */
 int run_write_outputs(const EventLog *log, const char *record, const char *trace);

@@ -18,7 +18,13 @@ typedef struct PoolProc {
     PsMutex mu;
     PsCond cv;
     atomic_int wake_pending;  /* a deferred completion: broadcast at the next pf_wake */
+    struct PoolProc *kept;    /* next in pool_proc_kept */
 } PoolProc;
+
+/* A pool's handler thread may wait on mu/cv until the process exits, after
+ * its Interp is gone, so a PoolProc is never freed; this list owns them so
+ * that the leak checkers (LSan, valgrind) see them as owned, not lost. */
+static PoolProc *pool_proc_kept;
 
 static PoolProc *pool_proc(Interp *in)
 {
@@ -29,6 +35,8 @@ static PoolProc *pool_proc(Interp *in)
             abort();
         in->ext[POOL_EXT] = p;
         p->pid = 0;
+        p->kept = pool_proc_kept;
+        pool_proc_kept = p;
     }
     if (p->pid != rt_self_pid()) {
         psmutex_init(&p->mu);

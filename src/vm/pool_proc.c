@@ -25,6 +25,7 @@ typedef struct PPend {
 } PPend;
 
 struct PPool {
+    struct PPool *kept;       /* next in ppool_kept */
     PPoolKind kind;
     int n;
     void *ident;              /* arena block: the pool's identity in events */
@@ -329,12 +330,20 @@ static int fork_workers(VmThread *ts, PPool *p)
     return 0;
 }
 
+/* A PPool outlives its Pool object: its handler thread and workers run to
+ * the end of the run (as daemon processes do), so it is never freed.  This
+ * list (created under the GIL) owns every pool, so the leak checkers see
+ * them as owned rather than lost. */
+static PPool *ppool_kept;
+
 PPool *ppool_create(VmThread *ts, PPoolKind kind, int nworkers, Value initializer, Value initargs, void *ident)
 {
     VmConc *c = vmc_of(ts->in);
     PPool *p = calloc(1, sizeof *p);
     if (!p)
         abort();
+    p->kept = ppool_kept;
+    ppool_kept = p;
     p->init = initializer.tag == V_UNDEF ? VNONE : initializer;
     p->initargs = initargs.tag == V_UNDEF ? VNONE : initargs;
     v_incref(p->init);

@@ -18,6 +18,7 @@ typedef struct TTask {
 } TTask;
 
 struct TPool {
+    struct TPool *kept;       /* next in tpool_kept */
     PsMutex mu;
     PsCond cv;
     TTask *head, *tail;
@@ -32,7 +33,15 @@ struct TPool {
 
 typedef struct TPoolCounter {
     int next;
+    struct TPoolCounter *kept;
 } TPoolCounter;
+
+/* A TPool outlives its executor object (its threads may still run; the end
+ * of the run stops them), and the counter lives as long as the process, so
+ * neither is freed.  These lists (changed under the GIL) own them, so the
+ * leak checkers (LSan, valgrind) see them as owned rather than lost. */
+static TPool *tpool_kept;
+static TPoolCounter *tpool_counter_kept;
 
 int tpool_is_shutdown(TPool *p) { return p->shutdown; }
 
@@ -46,6 +55,8 @@ int tpool_next_counter(VmThread *ts)
         if (!k)
             abort();
         ts->in->ext[POOL_EXT + 1] = k;
+        k->kept = tpool_counter_kept;
+        tpool_counter_kept = k;
     }
     (void)c;
     return k->next++;
@@ -130,6 +141,8 @@ TPool *tpool_create(VmThread *ts, int max_workers, const char *prefix)
     TPool *p = calloc(1, sizeof *p);
     if (!p)
         abort();
+    p->kept = tpool_kept;
+    tpool_kept = p;
     psmutex_init(&p->mu);
     pscond_init(&p->cv);
     p->max = max_workers;

@@ -407,8 +407,13 @@ static int proc_main(Rt *rt, int worker, void *p)
     snprintf(c->proc_name, sizeof c->proc_name, "%s", s->name);
     c->is_root = 0;
     c->nthreads = 1;
+    /* The parent's thread and process records are copies only this child
+     * holds (the RtThreads stay: Thread objects may still point at them). */
+    for (VmThreadRec *t = c->threads, *n; t; t = n) {
+        n = t->next;
+        free(t);
+    }
     c->threads = NULL;
-    /* The parent's process records are copies only this child holds. */
     for (VmProcRec *q = c->procs, *n; q; q = n) {
         n = q->next;
         free(q);

@@ -343,6 +343,53 @@ static void test_self_created_root(void **state)
     eventlog_free(&log);
 }
 
+/* Ids come from addresses and get reused: a second pool's future at the id
+ * of the first pool's finished future starts pending, on no worker, in the
+ * second pool; a new Lock at a dead Queue's id has no items or waiters. */
+static void test_reused_ids_start_fresh(void **state)
+{
+    (void)state;
+    enum { POOL1 = 60, POOL2 = 61, FUT = 70, OBJ = 71 };
+    EventLog log;
+    eventlog_init(&log);
+    th_two_threads(&log);
+    th_ev(&log, 0, TK_OBJ_CREATED, POOL1, 0, TO_POOL, 2, "p1");
+    th_ev(&log, 0, TK_TASK_SUBMIT, FUT, 5, POOL1, 0, "work(1)");
+    th_ev(&log, 1, TK_TASK_START, FUT, 0, 0, 0, NULL);
+    th_ev(&log, 1, TK_TASK_DONE, FUT, 0, 0, 0, "1");
+    th_ev(&log, 0, TK_TASK_RESULT, FUT, 0, 0, 0, NULL);
+    th_ev(&log, 0, TK_OBJ_CREATED, OBJ, 0, TO_QUEUE, 0, "jobs");
+    put(&log, 0, OBJ, "x");
+    th_ev(&log, 1, TK_QUEUE_EMPTY, OBJ, 0, 0, 0, NULL);
+    th_ev(&log, 0, TK_OBJ_CREATED, POOL2, 0, TO_POOL, 2, "p2");
+    size_t sub2 = th_ev(&log, 1, TK_TASK_SUBMIT, FUT, 9, POOL2, 0, "work(2)");
+    th_ev(&log, 0, TK_OBJ_CREATED, OBJ, 0, TO_LOCK, 0, "ledger");
+    Model *m = model_create(&log);
+    model_update(m);
+    const ModelState *st = model_head(m);
+    const ModelObject *f = model_object(st, FUT);
+    assert_non_null(f);
+    assert_int_equal(model_future_state(f), MF_PENDING);
+    assert_int_equal(model_future_worker(m, f), MODEL_NONE);
+    assert_int_equal(model_future_pool(m, f), POOL2);
+    assert_string_equal(model_object_name(m, f), "work(2)");
+    assert_int_equal(f->creator, 1);
+    assert_int_equal(f->name_ev, sub2);
+    const ModelObject *o = model_object(st, OBJ);
+    assert_int_equal(o->kind, TO_LOCK);
+    assert_string_equal(model_object_name(m, o), "ledger");
+    assert_int_equal(o->items.n, 0);
+    assert_int_equal(o->waiters.n, 0);
+    assert_int_equal(o->holders.n, 0);
+    /* Before the reuse, the first future is collected with its worker. */
+    f = model_object(model_at(m, sub2), FUT);
+    assert_int_equal(model_future_state(f), MF_COLLECTED);
+    assert_int_equal(model_future_worker(m, f), 1);
+    assert_int_equal(model_future_pool(m, f), POOL1);
+    model_destroy(m);
+    eventlog_free(&log);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -355,6 +402,7 @@ int main(void)
         cmocka_unit_test(test_state_spans),
         cmocka_unit_test(test_rlock_semaphore_event),
         cmocka_unit_test(test_self_created_root),
+        cmocka_unit_test(test_reused_ids_start_fresh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
