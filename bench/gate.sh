@@ -1,6 +1,6 @@
 #!/bin/sh
 # The scheduling gate's cost when running freely (bench/gate_cost.c).
-# Runs alone (not yet called by bench/run.sh or make bench).
+# Runs alone, or from bench/run.sh (make bench).
 cd "$(dirname "$0")/.." || exit 2
 : "${CC:=cc}"
 out=build/bench

@@ -1,8 +1,16 @@
 #!/bin/sh
-# The interpreter benchmark: each bench/*.py runs under parlab --headless and
-# under python3 in the same run; best of 3 wall-clock times each; prints the
-# ratio parlab/CPython (<= 1.0 means parlab is as fast or faster).  Outputs
-# must agree, or the ratio means nothing.
+# Every benchmark, then one table of ratios.  Each figure is measured
+# against a baseline taken in the same run on the same machine, so the ratio
+# holds where the absolute times do not:
+#   - the interpreter (bench/*.py: loops, calls, lists, pools, lock/queue):
+#     each script under parlab --headless and under python3, best of 3
+#     wall-clock times each; ratio parlab/CPython (<= 1.0: as fast or
+#     faster).  Outputs must agree, or the ratio means nothing;
+#   - the event recorder (bench/events.sh), the runtime primitives
+#     (bench/rt_bench.sh), the gate (bench/gate.sh) and a frame of the
+#     lesson screen (bench/frame_bench.sh): their own output is shown, and
+#     the summary takes the headline figure of each against its baseline.
+# bench/README.md says what each figure is, its goal, and how to re-run one.
 cd "$(dirname "$0")/.." || exit 2
 : "${PARLAB:=./parlab}"
 RUNS=${RUNS:-3}
@@ -24,24 +32,109 @@ best_of() {
     echo "$best"
 }
 
-out=$(mktemp); err=$(mktemp); ref=$(mktemp)
-trap 'rm -f "$out" "$err" "$ref"' EXIT
+out=$(mktemp); err=$(mktemp); ref=$(mktemp); log=$(mktemp); rows=$(mktemp)
+trap 'rm -f "$out" "$err" "$ref" "$log" "$rows"' EXIT
 status=0
-printf '%-12s %10s %10s %7s\n' bench parlab_ms python_ms ratio
+
+# row FIGURE MEASURED BASELINE GOAL: one line of the summary; the ratio is
+# MEASURED / BASELINE (their first numbers, same unit).
+row() {
+    awk -v f="$1" -v m="$2" -v b="$3" -v g="$4" 'BEGIN {
+        mv = m; sub(/^[^0-9.-]*/, "", mv); bv = b; sub(/^[^0-9.-]*/, "", bv)
+        r = (bv + 0 > 0 && mv != "") ? sprintf("%.2f", mv / bv) : "-"
+        printf "%-36s %12s %24s %6s  %s\n", f, m, b, r, g }' >>"$rows"
+}
+
+# A figure that could not be measured shows as failed in the summary.
+row_failed() {
+    printf '%-36s %12s\n' "$1" failed >>"$rows"
+    status=1
+}
+
+echo "== interpreter against CPython (bench/*.py, best of $RUNS)"
+printf '%-15s %10s %10s %7s\n' bench parlab_ms python_ms ratio
 for f in bench/*.py; do
     name=$(basename "$f" .py)
-    py=$(best_of python3 "$f") || { status=1; continue; }
+    py=$(best_of python3 "$f") || { row_failed "$name.py vs CPython"; continue; }
     cp "$out" "$ref"
-    pl=$(best_of "$PARLAB" --headless "$f") || { status=1; continue; }
+    pl=$(best_of "$PARLAB" --headless "$f") || { row_failed "$name.py vs CPython"; continue; }
     if ! cmp -s "$out" "$ref"; then
         echo "$name: output differs from CPython's" >&2
         diff "$ref" "$out" | head -5 >&2
         status=1
     fi
     ratio=$(awk -v a="$pl" -v b="$py" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
-    printf '%-12s %10s %10s %7s\n' "$name" "$pl" "$py" "$ratio"
+    printf '%-15s %10s %10s %7s\n' "$name" "$pl" "$py" "$ratio"
     # 6,000 task round trips (3 pools x 2,000), start-up included
     [ "$name" = pool_roundtrip ] && awk -v a="$pl" -v b="$py" 'BEGIN { printf "  per round trip: parlab %.0f us, CPython %.0f us\n", a * 1000 / 6000, b * 1000 / 6000 }'
+    row "$name.py vs CPython" "$pl ms" "CPython $py ms" "<= 1.0"
 done
-bench/events.sh || status=1
+
+# sub NAME: run bench/NAME.sh, show its output, keep it in $log.
+sub() {
+    echo
+    if ! "bench/$1.sh" >"$log" 2>&1; then
+        cat "$log"
+        echo "bench/$1.sh failed" >&2
+        status=1
+        return 1
+    fi
+    cat "$log"
+}
+
+# num_after REGEX WORD: on the first line of $log matching REGEX, the field
+# after WORD.
+num_after() {
+    awk -v re="$1" -v w="$2" '$0 ~ re { for (i = 1; i < NF; i++) if ($i == w) { print $(i + 1); exit } }' "$log"
+}
+
+if sub events; then
+    emit=$(num_after '^emit ' emit)
+    clk=$(num_after '^emit ' 'clock_gettime')
+    [ -n "$emit" ] && row "event emit vs clock_gettime" "$emit ns" "clock_gettime $clk ns" "emit <= 15 ns" ||
+        row_failed "event emit vs clock_gettime"
+else
+    row_failed "event emit vs clock_gettime"
+fi
+
+if sub rt_bench; then
+    # "NAME   12.34 ns ...": the first number on the line
+    rt_num() { awk -v re="$1" 'index($0, re) == 1 { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { print $i; exit } }' "$log"; }
+    raw=$(rt_num 'pthread_mutex lock+unlock (raw)')
+    for what in 'Lock acquire+release' 'RLock acquire+release' 'PsMutex lock+unlock'; do
+        v=$(rt_num "$what")
+        [ -n "$v" ] && row "rt $what vs mutex" "$v ns" "pthread_mutex $raw ns" "watch (no goal)" ||
+            row_failed "rt $what"
+    done
+    v=$(rt_num 'process start+join'); b=$(rt_num 'bare fork+_exit+waitpid')
+    [ -n "$v" ] && row "rt process start vs fork" "$v us" "bare fork $b us" "watch (no goal)" || row_failed "rt process start"
+else
+    row_failed "rt primitives"
+fi
+
+if sub gate; then
+    # "1.456 ns/event without, 1.446 ns/event with": the numbers before the words
+    without=$(awk '/gate_pass/ { for (i = 2; i <= NF; i++) if ($i == "without,") { print $(i - 2); exit } }' "$log")
+    with=$(awk '/gate_pass/ { for (i = 2; i <= NF; i++) if ($i == "with:") { print $(i - 2); exit } }' "$log")
+    [ -n "$with" ] && row "gate free-running vs no gate" "$with ns" "no gate $without ns" "< 2 ns added" ||
+        row_failed "gate free-running"
+else
+    row_failed "gate free-running"
+fi
+
+if sub frame_bench; then
+    for what in 'curses 200x50, newest event' 'curses 200x50, live' 'curses 200x50, jumps'; do
+        v=$(awk -v re="$what" 'index($0, re) { for (i = 1; i <= NF; i++) if ($i == "ms/frame") { print $(i - 1); exit } }' "$log")
+        e=$(awk -v re="$what" 'index($0, re) { for (i = 1; i <= NF; i++) if ($i == "frame") { print $(i + 1); exit } }' "$log")
+        [ -n "$v" ] && row "frame ${what#curses } vs empty" "$v ms" "empty frame $e ms" "< 2 ms" ||
+            row_failed "frame $what"
+    done
+else
+    row_failed "frame"
+fi
+
+echo
+echo "== summary: ratio = measured / baseline of the same run"
+printf '%-36s %12s %24s %6s  %s\n' figure measured baseline ratio goal
+cat "$rows"
 exit $status

@@ -9,7 +9,7 @@
 # same way.  Also the GIL experiment: CPU-bound work in two threads takes
 # about as long as serial, in two processes about half.
 #
-# Usage: tests/suite-concurrency.sh [NAME...]    (NAME: a file stem, gil or events)
+# Usage: tests/suite-concurrency.sh [NAME...]    (NAME: a file stem, gil, events or flush)
 . "$(dirname "$0")/lib.sh"
 # The first process has a collector thread, so every fork is a fork of a
 # threaded process; ThreadSanitizer must let the child start threads.
@@ -235,11 +235,62 @@ PY
     rm -rf "$t"
 }
 
+# stdout and stderr into one stream (2>&1): whatever was printed before a
+# traceback (of a thread, of a child process, of the main thread) comes
+# before it.  The sink writes prints asynchronously, so a traceback that
+# does not wait for it jumps ahead.
+mt_flush() {
+    local t got want
+    t=$(mktemp -d "${TMPDIR:-/tmp}/parlab-fl.XXXXXX") || return
+    cat >"$t/fl.py" <<'PY'
+from threading import Thread
+from multiprocessing import Process
+
+
+def clerk():
+    print("thread line")
+    raise ValueError("thread boom")
+
+
+def helper():
+    print("child line")
+    raise KeyError("child boom")
+
+
+if __name__ == "__main__":
+    for i in range(3):
+        print("line", i)
+    t = Thread(target=clerk, name="clerk")
+    t.start()
+    t.join()
+    print("after thread")
+    p = Process(target=helper, name="helper")
+    p.start()
+    p.join()
+    print("after child")
+    raise RuntimeError("boom")
+PY
+    (cd "$t" && { timeout --kill-after=3 $((20 * TSCALE)) "$PARLAB" --headless fl.py \
+        </dev/null >both 2>&1; } 2>/dev/null)
+    got=$(grep -E '^(line|thread line|child line|after|Exception in|Process |[A-Za-z]+Error:)' "$t/both" |
+        tr '\n' '|')
+    want='line 0|line 1|line 2|thread line|Exception in thread clerk:|ValueError: thread boom|'
+    want+='after thread|child line|Process helper:|KeyError: '"'"'child boom'"'"'|after child|'
+    want+='RuntimeError: boom|'
+    if [ "$got" = "$want" ]; then
+        pass concurrency/flush-before-traceback
+    else
+        fail concurrency/flush-before-traceback "got $got"
+    fi
+    rm -rf "$t"
+}
+
 if [ $# -gt 0 ]; then
     for s in "$@"; do
         case $s in
             gil) mt_gil ;;
             events) mt_events ;;
+            flush) mt_flush ;;
             *) mt_case "$MT_DIR/$s.py" ;;
         esac
     done
@@ -250,6 +301,7 @@ for f in "$MT_DIR"/*.py; do
 done
 mt_gil
 mt_events
+mt_flush
 for l in 1.1 2.1 2.2 2.3 3- 3.1 3.2; do
     for f in "$ROOT"/lessons/"$l"*.py; do
         [ -f "$f" ] && mt_case "$f" lesson

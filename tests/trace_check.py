@@ -4,7 +4,8 @@
 Usage: trace_check.py OUT.json [--threads N] [--processes N]
 
 Checks: a {"traceEvents": [...]} object; name/ph/ts/pid/tid on every event
-(metadata may omit ts); process_name metadata for every pid and thread_name
+(metadata may omit ts); process_name metadata for every pid (never
+"MainThread": the first process is "MainProcess") and thread_name
 for every (pid, tid) used; one track per thread: no two thread_name records
 for one (pid, tid) and, with --threads/--processes, exactly that many tracks;
 timestamps non-decreasing per track in file order (per phase family:
@@ -63,6 +64,8 @@ def main():
                 if not isinstance(e.get('args', {}).get('name'), str):
                     bad(f'event {i}: process_name without args.name')
                 proc_names[e['pid']] = e['args'].get('name')
+                if proc_names[e['pid']] == 'MainThread':
+                    bad(f'event {i}: process named MainThread (CPython: MainProcess)')
             elif name == 'thread_name':
                 if not isinstance(e.get('args', {}).get('name'), str):
                     bad(f'event {i}: thread_name without args.name')

@@ -71,7 +71,9 @@ static void chrome_meta(Model *m, const ModelState *st, FILE *f, int *first)
         if (w->is_process || w->process == id) {
             fprintf(f, "%s\n{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":%lld,\"tid\":%lld,\"args\":{\"name\":",
                     *first ? "" : ",", (long long)t.pid, (long long)t.tid);
-            json_cstr(f, name);
+            /* The root's worker is its main thread ("MainThread"); the
+             * process itself is "MainProcess", as in CPython. */
+            json_cstr(f, w->parent == MODEL_NONE ? "MainProcess" : name);
             fputs("}}", f);
             *first = 0;
         }

@@ -1,5 +1,6 @@
 /* The lesson text the screen shows: title and narration from the lesson
  * header (lesson.h), and the source split into lines for the code pane. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,25 @@ static char *lt_strdup(const char *s)
     if (!p)
         abort();
     return p;
+}
+
+/* Narration is written wrapped at ~78 columns; the pane has its own width,
+ * so join the lines of each paragraph (a newline becomes a space) and keep
+ * blank lines, and lines that start a list item or are indented, as breaks. */
+static char *lt_reflow(const char *s)
+{
+    char *out = lt_strdup(s);
+    for (char *p = out; *p; p++) {
+        if (*p != '\n' || p == out || p[-1] == '\n')
+            continue;
+        const char *next = p + 1;
+        bool brk = *next == '\n' || *next == '\0' || *next == ' ' || *next == '\t' ||
+                   ((*next == '-' || *next == '*') && next[1] == ' ') ||
+                   (*next >= '0' && *next <= '9' && next[1] == '.');
+        if (!brk)
+            *p = ' ';
+    }
+    return out;
 }
 
 int ui_lesson_load(UiLessonText *t, const char *path, const char *text, const char *name,
@@ -41,8 +61,8 @@ int ui_lesson_load(UiLessonText *t, const char *path, const char *text, const ch
         t->section = l.section ? lt_strdup(l.section) : NULL;
         t->title = lt_strdup(l.title);
         t->title_vi = l.title_vi ? lt_strdup(l.title_vi) : NULL;
-        t->narration_en = lt_strdup(l.narration_en);
-        t->narration_vi = lt_strdup(l.narration_vi);
+        t->narration_en = lt_reflow(l.narration_en);
+        t->narration_vi = lt_reflow(l.narration_vi);
         lesson_free(&l);
     } else {
         t->title = lt_strdup(t->name);

@@ -13,10 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "rt/gate.h"
 #include "rt/sharr.h"
+#include "rt/shm.h"
 #include "trace/collector.h"
 #include "trace/text.h"
 #include "vm/format.h"
@@ -41,6 +43,7 @@ static struct {
     void (*log_done)(const EventLog *log, void *arg);
     void *log_arg;
     int (*log_watch)(const EventLog *log, void *arg);
+    _Atomic uint64_t *rounds;   /* in the arena: drain-and-write rounds done */
 } ev_sink;
 
 uint32_t vme_objid(VmConc *c, const void *p)
@@ -251,11 +254,34 @@ void vme_emit_text(VmThread *ts, unsigned kind, const void *p, uint32_t aux, uin
         trace_emit_payload(tls_tw, kind, 0, p ? vme_objid(ev_conc, p) : TRACE_NONE, cur_line(), aux, a, s, n);
 }
 
+/* A flush (before a traceback): wait until the headless sink has written
+ * to stdout every event this worker published, and so everything any worker
+ * printed before it.  The collector advances our tail when it drains, then
+ * writes, then counts a round: a round that ends after the tail caught up
+ * wrote our text.  Any process may wait (the counter is in the arena); the
+ * wait is capped so a stopped collector cannot hang the run. */
+static void ev_wait_written(void)
+{
+    if (!ev_sink.running || !ev_sink.rounds || !tls_tw)
+        return;
+    const struct timespec ms = { 0, 1000000 };
+    uint64_t h = tls_tw->head;
+    int i = 0;
+    for (; i < 2000 && atomic_load(&tls_tw->slot->tail) < h; i++) {
+        trace_shm_ring_doorbell(ev_conc->tshm);
+        nanosleep(&ms, NULL);
+    }
+    uint64_t r = atomic_load(ev_sink.rounds);
+    for (; i < 2000 && atomic_load(ev_sink.rounds) == r; i++) {
+        trace_shm_ring_doorbell(ev_conc->tshm);
+        nanosleep(&ms, NULL);
+    }
+}
+
 /* print(): the text travels as events; long text is cut into pieces that
  * each fit one payload. */
 static void ev_write(VmThread *ts, const char *s, size_t n, bool flush)
 {
-    (void)flush;
     if (ts && ts->rt)
         vmc_gate(ts, TK_PRINT, 1);
     if (!tls_tw) {
@@ -271,6 +297,8 @@ static void ev_write(VmThread *ts, const char *s, size_t n, bool flush)
         s += k;
         n -= k;
     } while (n);
+    if (flush)
+        ev_wait_written();
 }
 
 static void ev_sleep(VmThread *ts, double seconds, int begin)
@@ -462,6 +490,8 @@ static void *collector_main(void *p)
     while (!atomic_load(&ev_sink.stop)) {
         collector_wait(ev_sink.col, 10);
         sink_drain(0);
+        if (ev_sink.rounds)
+            atomic_fetch_add(ev_sink.rounds, 1);
         if (rt_shutting_down(ev_conc->rt) && !atomic_load(&ev_sink.stop))
             sink_fatal();
         if (ev_sink.log_watch && ev_sink.log_watch(&ev_sink.log, ev_sink.log_arg))
@@ -489,6 +519,9 @@ int vme_collector_start(VmConc *c, const VmOptions *opt)
     sb_init(&ev_sink.out);
     ev_sink.start_ns = rt_now_ns();
     ev_sink.time_cap = cap && atoi(cap) > 0 ? atoi(cap) : 60;
+    ev_sink.rounds = shm_alloc(c->rt->arena, sizeof *ev_sink.rounds);
+    if (ev_sink.rounds)
+        atomic_store(ev_sink.rounds, 0);
     atomic_store(&ev_sink.stop, 0);
     sigset_t all, old;
     sigfillset(&all);

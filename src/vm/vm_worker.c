@@ -564,6 +564,7 @@ void vmc_report_uncaught(VmThread *ts, const char *who, const char *name)
 {
     Value exc = ts->exc;
     vme_emit_exception(ts, exc);
+    vm_write(ts, "", 0, true);      /* the header too follows the output so far */
     fprintf(stderr, "%s%s:\n", who, name);
     vm_print_traceback(ts, exc);
     vmc_check_memory_cap(ts, exc);

@@ -37,7 +37,7 @@ static void test_chrome(void **state)
     (void)state;
     EventLog log;
     eventlog_init(&log);
-    th_flags(&log, 0, TK_WORKER_STARTED, TF_PROCESS, TRACE_NONE, 0, (500ull << 32) | 500, "MainProcess");
+    th_flags(&log, 0, TK_WORKER_STARTED, TF_PROCESS, TRACE_NONE, 0, (500ull << 32) | 500, "MainThread");
     th_ev(&log, 0, TK_WORKER_CREATED, 1, 3, 0, 0, "Thread-1");
     th_ev(&log, 1, TK_WORKER_STARTED, 0, 0, 0, (500ull << 32) | 501, "Thread-1");
     th_flags(&log, 0, TK_WORKER_CREATED, TF_PROCESS, 2, 0, 0, "Child \"P\"");
@@ -62,6 +62,12 @@ static void test_chrome(void **state)
 
     assert_non_null(strstr(json, "{\"displayTimeUnit\":\"ns\",\"traceEvents\":["));
     assert_int_equal(count(json, "\"process_name\""), 2);
+    assert_non_null(strstr(json, "\"process_name\",\"ph\":\"M\",\"pid\":500,\"tid\":500,"
+                                 "\"args\":{\"name\":\"MainProcess\"}"));   /* not its thread's name */
+    assert_non_null(strstr(json, "\"thread_name\",\"ph\":\"M\",\"pid\":500,\"tid\":500,"
+                                 "\"args\":{\"name\":\"MainThread\"}"));
+    assert_non_null(strstr(json, "\"process_name\",\"ph\":\"M\",\"pid\":600,\"tid\":600,"
+                                 "\"args\":{\"name\":\"Child \\\"P\\\"\"}"));
     assert_int_equal(count(json, "\"thread_name\""), 3);
     assert_non_null(strstr(json, "\"pid\":500,\"tid\":501,\"args\":{\"name\":\"Thread-1\"}"));
     assert_non_null(strstr(json, "\"args\":{\"name\":\"Child \\\"P\\\"\"}"));
