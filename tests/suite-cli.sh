@@ -196,4 +196,14 @@ run --headless "$T/bad1.py"
 expect_rc cli/headless-script-error 2 && { grep -q "bad1.py:[0-9]*:[0-9]*: error:" "$ERR" &&
     [ ! -s "$OUT" ] && pass cli/headless-script-error ||
     fail cli/headless-script-error "stderr: $(cat "$ERR")"; }
+# an install tree staged or moved elsewhere (make install DESTDIR=...) finds
+# its lessons at BIN/../share/parlab/lessons, whatever PREFIX was compiled in
+mkdir -p "$T/inst/bin" "$T/inst/share/parlab/lessons"
+cp "$PARLAB" "$T/inst/bin/parlab" && cp lessons/2.3-*.py "$T/inst/share/parlab/lessons/"
+if out=$(env -u PARLAB_LESSONS "$T/inst/bin/parlab" --list 2>&1) &&
+    grep -q "^2.3 .*$T/inst/share/parlab/lessons/2.3-" <<<"$out"; then
+    pass cli/install-tree-lessons
+else
+    fail cli/install-tree-lessons "--list from a moved install tree: $out"
+fi
 exit 0

@@ -58,17 +58,21 @@ char *catalog_find_dir(const char *exe, char *err, size_t errlen)
             exe = self;
         }
     }
-    /* Candidates relative to the binary, then the installed copy. */
-    static const char *const rel[] = { "lessons", "../../lessons" };
-    char tried[3][PATH_MAX];
+    /* Candidates relative to the binary (beside it; an install tree moved
+     * elsewhere or staged with DESTDIR: BIN/../share/parlab/lessons; the
+     * source tree from build/VARIANT), then the prefix compiled in. */
+    static const char *const rel[] = { "lessons", "../share/parlab/lessons", "../../lessons" };
+    char tried[4][PATH_MAX];
     int ntried = 0;
     if (exe && strchr(exe, '/')) {
         size_t dlen = (size_t)(strrchr(exe, '/') - exe);
-        size_t nrel = catalog_in_build_tree(exe, dlen) ? 2 : 1;
+        size_t nrel = catalog_in_build_tree(exe, dlen) ? 3 : 2;
         for (size_t i = 0; i < nrel; i++) {
             snprintf(tried[ntried], PATH_MAX, "%.*s/%s", (int)dlen, exe, rel[i]);
-            if (catalog_is_dir(tried[ntried]))
-                return catalog_strdup(tried[ntried]);
+            if (catalog_is_dir(tried[ntried])) {
+                char real[PATH_MAX];   /* shown by --list: no "bin/../" */
+                return catalog_strdup(realpath(tried[ntried], real) ? real : tried[ntried]);
+            }
             ntried++;
         }
     }
