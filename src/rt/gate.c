@@ -112,37 +112,50 @@ int gate_waiting(Rt *rt, int *ids, int max)
     return n;
 }
 
-/* With g->mu held. */
-static int gate_grant_locked(Rt *rt, RtGate *g, int worker)
+/* With g->mu held.  *action (when not NULL) gets what the worker asked to
+ * do, read under the lock: once granted it may come back with a new one. */
+static int gate_grant_locked(Rt *rt, RtGate *g, int worker, int *action)
 {
     if (worker < 0 || worker >= RT_MAX_WORKERS || !gate_unlink(rt, g, worker))
         return RT_EVALUE;
+    if (action)
+        *action = rt->sh->workers[worker].gate_action;
     rt->sh->workers[worker].gate_state = GATE_GRANTED;
     g->grants++;
     pscond_broadcast(&g->cv);
     return 0;
 }
 
-int gate_grant(Rt *rt, int worker)
+int gate_grant_action(Rt *rt, int worker, int *action)
 {
     RtGate *g = rt->gate;
     int rc;
     psmutex_lock(&g->mu);
-    rc = gate_grant_locked(rt, g, worker);
+    rc = gate_grant_locked(rt, g, worker, action);
     psmutex_unlock(&g->mu);
     return rc;
 }
 
-int gate_grant_first(Rt *rt)
+int gate_grant(Rt *rt, int worker)
+{
+    return gate_grant_action(rt, worker, NULL);
+}
+
+int gate_grant_first_action(Rt *rt, int *action)
 {
     RtGate *g = rt->gate;
     int id;
     psmutex_lock(&g->mu);
     id = g->head;
-    if (id < 0 || gate_grant_locked(rt, g, id) != 0)
+    if (id < 0 || gate_grant_locked(rt, g, id, action) != 0)
         id = RT_EEMPTY;
     psmutex_unlock(&g->mu);
     return id;
+}
+
+int gate_grant_first(Rt *rt)
+{
+    return gate_grant_first_action(rt, NULL);
 }
 
 uint64_t gate_arrivals(Rt *rt)

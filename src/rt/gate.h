@@ -41,6 +41,10 @@ int gate_is_paused(Rt *rt);
 int gate_waiting(Rt *rt, int *ids, int max);   /* in arrival order; returns count */
 int gate_grant(Rt *rt, int worker);            /* 0, or RT_EVALUE if it is not waiting */
 int gate_grant_first(Rt *rt);                  /* the id granted, or RT_EEMPTY */
+/* The same, also giving the action the granted worker asked for (read
+ * under the gate's lock, so it cannot be its next one). */
+int gate_grant_action(Rt *rt, int worker, int *action);
+int gate_grant_first_action(Rt *rt, int *action);
 uint64_t gate_arrivals(Rt *rt);
 /* Wait until more than `seen` arrivals happened (timeout < 0: forever).
  * 0, RT_ETIMEDOUT or RT_ESHUTDOWN. */

@@ -173,18 +173,15 @@ int run_schedule_turn(RunSchedule *s, Rt *rt)
         return 0;
     if (s->last_action == TK_LOCK_RELEASE && idle < RUN_QUIET_NS)
         return 0;
-    const RtWorker *rw = rt_worker(rt, want);
-    int action = rw ? rw->gate_action : 0;
+    int action = 0;
     if (run_is_waiting(ids, n, want)) {
-        if (gate_grant(rt, want) != 0)
+        if (gate_grant_action(rt, want, &action) != 0)
             return 0;
     } else if (n > 0 && (idle > RUN_GIVEUP_NS ||
                          (idle > RUN_BLOCKED_NS && s->blocked && atomic_load(&s->blocked[want])))) {
-        want = gate_grant_first(rt);
+        want = gate_grant_first_action(rt, &action);
         if (want < 0)
             return 0;
-        rw = rt_worker(rt, want);
-        action = rw ? rw->gate_action : 0;
         s->deviations++;
     } else {
         return 0;

@@ -28,12 +28,10 @@ typedef struct FutIter {
     double deadline_s;        /* as_completed(timeout): absolute, monotonic; < 0 none */
 } FutIter;
 
-static StrObj *iname(VmThread *ts, const char *s) { return str_intern(ts->in, s, strlen(s)); }
-
 static Value kwarg(VmThread *ts, const VmKw *kw, const char *name, Value def)
 {
     if (kw) {
-        int k = vm_kw_find(kw, iname(ts, name));
+        int k = vm_kw_find(kw, vmc_name(ts, name));
         if (k >= 0)
             return kw->vals[k];
     }
@@ -45,7 +43,7 @@ static ClassObj *cf_class(VmThread *ts, const char *name)
     Value mod = module_import(ts, "concurrent.futures");
     if (mod.tag == V_EXC)
         return NULL;
-    Value c = vm_getattr(ts, mod, iname(ts, name));
+    Value c = vm_getattr(ts, mod, vmc_name(ts, name));
     v_decref(ts->in, mod);
     if (c.tag == V_EXC)
         return NULL;

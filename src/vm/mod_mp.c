@@ -22,22 +22,6 @@ typedef struct ArrNat {
     int pid, forks;
 } ArrNat;
 
-static StrObj *iname(VmThread *ts, const char *s) { return str_intern(ts->in, s, strlen(s)); }
-
-static Value arg(VmThread *ts, Value *args, int nargs, const VmKw *kw, int pos, const char *name, Value def)
-{
-    if (pos >= 0 && pos + 1 < nargs)
-        return args[pos + 1];
-    if (kw) {
-        int k = vm_kw_find(kw, iname(ts, name));
-        if (k >= 0)
-            return kw->vals[k];
-    }
-    return def;
-}
-
-static void *native(Value self) { return v_is(self, K_INST) ? ((InstObj *)self.u.o)->native : NULL; }
-
 /* ---- Process ---- */
 
 static void proc_free(Interp *in, Obj *o)
@@ -54,10 +38,10 @@ static Value proc_init(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 {
     Value self = args[0];
     VmConc *c = vmc_of(ts->in);
-    Value target = arg(ts, args, nargs, kw, 1, "target", VNONE);
-    Value name = arg(ts, args, nargs, kw, 2, "name", VNONE);
-    Value targs = arg(ts, args, nargs, kw, 3, "args", VUNDEF);
-    Value daemon = arg(ts, args, nargs, kw, -1, "daemon", VNONE);
+    Value target = vmc_arg(ts, args, nargs, kw, 1, "target", VNONE);
+    Value name = vmc_arg(ts, args, nargs, kw, 2, "name", VNONE);
+    Value targs = vmc_arg(ts, args, nargs, kw, 3, "args", VUNDEF);
+    Value daemon = vmc_arg(ts, args, nargs, kw, -1, "daemon", VNONE);
     if (!v_is(self, K_INST))
         return vm_raise(ts, EXC_TypeError, "Process.__init__() needs an instance");
     InstObj *i = (InstObj *)self.u.o;
@@ -84,13 +68,13 @@ static Value proc_init(VmThread *ts, Value *args, int nargs, const VmKw *kw)
         return VEXC;
     int rc = vm_setattr(ts, self, ts->in->s_name, nm);
     v_decref(ts->in, nm);
-    if (rc < 0 || vm_setattr(ts, self, iname(ts, "_target"), target) < 0)
+    if (rc < 0 || vm_setattr(ts, self, vmc_name(ts, "_target"), target) < 0)
         return VEXC;
     if (targs.tag == V_UNDEF)
         targs = vobj(ts->in->empty_tuple);
-    if (vm_setattr(ts, self, iname(ts, "_args"), targs) < 0)
+    if (vm_setattr(ts, self, vmc_name(ts, "_args"), targs) < 0)
         return VEXC;
-    if (vm_setattr(ts, self, iname(ts, "daemon"), vbool(daemon.tag != V_NONE && v_truthy(daemon))) < 0)
+    if (vm_setattr(ts, self, vmc_name(ts, "daemon"), vbool(daemon.tag != V_NONE && v_truthy(daemon))) < 0)
         return VEXC;
     return VNONE;
 }
@@ -110,7 +94,7 @@ static int proc_body(VmThread *ts, void *arg)
 {
     Value self = vmc_of(ts->in)->proc_obj;
     (void)arg;
-    Value r = vm_call_method(ts, self, iname(ts, "run"), NULL, 0);
+    Value r = vm_call_method(ts, self, vmc_name(ts, "run"), NULL, 0);
     if (r.tag != V_EXC) {
         v_decref(ts->in, r);
         return 0;
@@ -132,7 +116,7 @@ static int proc_body(VmThread *ts, void *arg)
 
 static ProcNat *proc_nat(VmThread *ts, Value self)
 {
-    ProcNat *p = native(self);
+    ProcNat *p = vmc_native(self);
     if (!p)
         vm_raise(ts, EXC_AttributeError, "Process.__init__() not called");
     return p;
@@ -146,7 +130,7 @@ static Value proc_start(VmThread *ts, Value *args, int nargs, const VmKw *kw)
         return VEXC;
     if (p->started)
         return vm_raise(ts, EXC_AssertionError, "cannot start a process twice");
-    Value *d = at_find(&((InstObj *)self.u.o)->attrs, iname(ts, "daemon"));
+    Value *d = at_find(&((InstObj *)self.u.o)->attrs, vmc_name(ts, "daemon"));
     int rc = vmc_proc_start(ts, obj_name(ts, self), p->ident_n, self, d && v_truthy(*d), proc_body, NULL, &p->proc);
     if (rc < 0)
         return vmc_raise_rt(ts, rc, "process");
@@ -161,7 +145,7 @@ static Value proc_join(VmThread *ts, Value *args, int nargs, const VmKw *kw)
         return VEXC;
     if (!p->started)
         return vm_raise(ts, EXC_AssertionError, "can only join a started process");
-    double t = vmc_timeout(ts, arg(ts, args, nargs, kw, 0, "timeout", VNONE), "join");
+    double t = vmc_timeout(ts, vmc_arg(ts, args, nargs, kw, 0, "timeout", VNONE), "join");
     if (t == -2)
         return VEXC;
     vmc_gate(ts, TK_JOIN_WAIT, 1);
@@ -173,7 +157,7 @@ static Value proc_join(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 
 static Value proc_is_alive(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 {
-    ProcNat *p = native(args[0]);
+    ProcNat *p = vmc_native(args[0]);
     if (!p || !p->started)
         return vbool(false);
     return vbool(rt_proc_is_alive(vmc_of(ts->in)->rt, &p->proc));
@@ -181,7 +165,7 @@ static Value proc_is_alive(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 
 static Value proc_signal(VmThread *ts, Value *args, int sig)
 {
-    ProcNat *p = native(args[0]);
+    ProcNat *p = vmc_native(args[0]);
     if (p && p->started && rt_proc_is_alive(vmc_of(ts->in)->rt, &p->proc))
         kill(p->proc.pid, sig);
     return VNONE;
@@ -199,14 +183,14 @@ static Value proc_kill(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 
 static int proc_getattr(VmThread *ts, Value self, StrObj *name, Value *out)
 {
-    ProcNat *p = native(self);
-    if (name == iname(ts, "pid") || name == iname(ts, "ident")) {
+    ProcNat *p = vmc_native(self);
+    if (name == vmc_name(ts, "pid") || name == vmc_name(ts, "ident")) {
         *out = p && p->started ? vint(p->proc.pid) : VNONE;
         if (p && !p->started && self.u.o == vmc_of(ts->in)->proc_obj.u.o)
             *out = vint(getpid());
         return 1;
     }
-    if (name == iname(ts, "exitcode")) {
+    if (name == vmc_name(ts, "exitcode")) {
         int code;
         if (!p || !p->started || rt_proc_exitcode(vmc_of(ts->in)->rt, &p->proc, &code) < 0)
             *out = VNONE;
@@ -230,7 +214,7 @@ static Value mp_current_process(VmThread *ts, Value *args, int nargs, const VmKw
         Value mod = module_import(ts, "multiprocessing");
         if (mod.tag == V_EXC)
             return VEXC;
-        Value pc = vm_getattr(ts, mod, iname(ts, "Process"));
+        Value pc = vm_getattr(ts, mod, vmc_name(ts, "Process"));
         v_decref(ts->in, mod);
         if (pc.tag == V_EXC)
             return VEXC;
@@ -271,7 +255,7 @@ static void arr_free(Interp *in, Obj *o)
 
 static ArrNat *arr_nat(VmThread *ts, Value self)
 {
-    ArrNat *a = native(self);
+    ArrNat *a = vmc_native(self);
     if (!a)
         vm_raise(ts, EXC_TypeError, "shared array not initialised");
     return a;
@@ -465,7 +449,7 @@ static Value arr_get_lock(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 
 static int value_getattr(VmThread *ts, Value self, StrObj *name, Value *out)
 {
-    if (name != iname(ts, "value"))
+    if (name != vmc_name(ts, "value"))
         return 0;
     ArrNat *a = arr_nat(ts, self);
     if (!a)
@@ -476,7 +460,7 @@ static int value_getattr(VmThread *ts, Value self, StrObj *name, Value *out)
 
 static int value_setattr(VmThread *ts, Value self, StrObj *name, Value v)
 {
-    if (name != iname(ts, "value"))
+    if (name != vmc_name(ts, "value"))
         return 0;
     ArrNat *a = arr_nat(ts, self);
     if (!a)

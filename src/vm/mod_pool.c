@@ -18,27 +18,13 @@ typedef struct PoolClasses {
     ClassObj *apply_result, *map_result, *timeout_error;
 } PoolClasses;
 
-static StrObj *iname(VmThread *ts, const char *s) { return str_intern(ts->in, s, strlen(s)); }
-
-static Value arg(VmThread *ts, Value *args, int nargs, const VmKw *kw, int pos, const char *name, Value def)
-{
-    if (pos >= 0 && pos + 1 < nargs)
-        return args[pos + 1];
-    if (kw) {
-        int k = vm_kw_find(kw, iname(ts, name));
-        if (k >= 0)
-            return kw->vals[k];
-    }
-    return def;
-}
-
 /* The module's classes, found again through the module (no file-scope state). */
 static ClassObj *mp_class(VmThread *ts, const char *name)
 {
     Value mod = module_import(ts, "multiprocessing");
     if (mod.tag == V_EXC)
         return NULL;
-    Value c = vm_getattr(ts, mod, iname(ts, name));
+    Value c = vm_getattr(ts, mod, vmc_name(ts, name));
     v_decref(ts->in, mod);
     if (c.tag == V_EXC)
         return NULL;
@@ -77,7 +63,7 @@ static PoolNat *pool_running(VmThread *ts, Value self)
 
 static Value pool_init(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 {
-    Value n = arg(ts, args, nargs, kw, 0, "processes", VNONE);
+    Value n = vmc_arg(ts, args, nargs, kw, 0, "processes", VNONE);
     int64_t workers;
     if (n.tag == V_NONE) {
         long c = sysconf(_SC_NPROCESSORS_ONLN);
@@ -91,8 +77,8 @@ static Value pool_init(VmThread *ts, Value *args, int nargs, const VmKw *kw)
         return vm_raise(ts, EXC_ValueError, "Number of processes must be at least 1");
     if (workers > RT_MAX_WORKERS)
         workers = RT_MAX_WORKERS;
-    PPool *pp = ppool_create(ts, PP_POOL, (int)workers, arg(ts, args, nargs, kw, 1, "initializer", VNONE),
-                             arg(ts, args, nargs, kw, 2, "initargs", VNONE), NULL);
+    PPool *pp = ppool_create(ts, PP_POOL, (int)workers, vmc_arg(ts, args, nargs, kw, 1, "initializer", VNONE),
+                             vmc_arg(ts, args, nargs, kw, 2, "initargs", VNONE), NULL);
     if (!pp)
         return VEXC;
     PoolNat *p = calloc(1, sizeof *p);
@@ -135,13 +121,13 @@ static Value pool_apply_async(VmThread *ts, Value *args, int nargs, const VmKw *
     PoolNat *p = pool_running(ts, args[0]);
     if (!p)
         return VEXC;
-    Value fn = arg(ts, args, nargs, kw, 0, "func", VUNDEF);
+    Value fn = vmc_arg(ts, args, nargs, kw, 0, "func", VUNDEF);
     if (fn.tag == V_UNDEF)
         return vm_raise(ts, EXC_TypeError, "apply_async() missing 1 required positional argument: 'func'");
-    Value a = args_tuple(ts, arg(ts, args, nargs, kw, 1, "args", VUNDEF));
+    Value a = args_tuple(ts, vmc_arg(ts, args, nargs, kw, 1, "args", VUNDEF));
     if (a.tag == V_EXC)
         return VEXC;
-    Value kwds = arg(ts, args, nargs, kw, 2, "kwds", VNONE);
+    Value kwds = vmc_arg(ts, args, nargs, kw, 2, "kwds", VNONE);
     if (kwds.tag != V_NONE && !v_is(kwds, K_LIST)) {
         v_decref(ts->in, a);
         return vm_raise(ts, EXC_TypeError, "kwds: keyword arguments need a dict, outside the lesson subset");
@@ -153,8 +139,8 @@ static Value pool_apply_async(VmThread *ts, Value *args, int nargs, const VmKw *
         return VEXC;
     }
     PFut *f = ((InstObj *)fut.u.o)->native;
-    set_callbacks(ts, f, arg(ts, args, nargs, kw, 3, "callback", VNONE),
-                  arg(ts, args, nargs, kw, 4, "error_callback", VNONE));
+    set_callbacks(ts, f, vmc_arg(ts, args, nargs, kw, 3, "callback", VNONE),
+                  vmc_arg(ts, args, nargs, kw, 4, "error_callback", VNONE));
     PoolCall call = { a, VNONE };
     if (ppool_submit(ts, p->pp, fn, fut, &call, 1, 0, 0) < 0) {
         v_decref(ts->in, fut);
@@ -181,9 +167,9 @@ static Value pool_map_common(VmThread *ts, Value *args, int nargs, const VmKw *k
     PoolNat *p = pool_running(ts, args[0]);
     if (!p)
         return VEXC;
-    Value fn = arg(ts, args, nargs, kw, 0, "func", VUNDEF);
-    Value it = arg(ts, args, nargs, kw, 1, "iterable", VUNDEF);
-    Value cs = arg(ts, args, nargs, kw, 2, "chunksize", VNONE);
+    Value fn = vmc_arg(ts, args, nargs, kw, 0, "func", VUNDEF);
+    Value it = vmc_arg(ts, args, nargs, kw, 1, "iterable", VUNDEF);
+    Value cs = vmc_arg(ts, args, nargs, kw, 2, "chunksize", VNONE);
     if (fn.tag == V_UNDEF || it.tag == V_UNDEF)
         return vm_raise(ts, EXC_TypeError, "map() needs a function and an iterable");
     if (cs.tag != V_NONE && (cs.tag != V_INT || cs.u.i < 1))
@@ -206,8 +192,8 @@ static Value pool_map_common(VmThread *ts, Value *args, int nargs, const VmKw *k
         return VEXC;
     }
     PFut *f = ((InstObj *)fut.u.o)->native;
-    set_callbacks(ts, f, arg(ts, args, nargs, kw, 3, "callback", VNONE),
-                  arg(ts, args, nargs, kw, 4, "error_callback", VNONE));
+    set_callbacks(ts, f, vmc_arg(ts, args, nargs, kw, 3, "callback", VNONE),
+                  vmc_arg(ts, args, nargs, kw, 4, "error_callback", VNONE));
     ListObj *res = list_new(ts, n);
     for (int64_t i = 0; i < n; i++)
         list_append(ts, res, VNONE);
@@ -333,7 +319,7 @@ static Value ar_get_value(VmThread *ts, Value fut, double timeout)
 
 static Value ar_get(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 {
-    double t = vmc_timeout(ts, arg(ts, args, nargs, kw, 0, "timeout", VNONE), "get");
+    double t = vmc_timeout(ts, vmc_arg(ts, args, nargs, kw, 0, "timeout", VNONE), "get");
     if (t == -2)
         return VEXC;
     return ar_get_value(ts, args[0], t == -3 ? 0 : t);
@@ -342,7 +328,7 @@ static Value ar_get(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 static Value ar_wait(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 {
     PFut *f = pf_of(ts, args[0]);
-    double t = vmc_timeout(ts, arg(ts, args, nargs, kw, 0, "timeout", VNONE), "wait");
+    double t = vmc_timeout(ts, vmc_arg(ts, args, nargs, kw, 0, "timeout", VNONE), "wait");
     if (!f || t == -2)
         return VEXC;
     return pf_wait(ts, f, t == -3 ? 0 : t) < 0 ? VEXC : VNONE;

@@ -9,13 +9,11 @@
 
 Value vmth_get_ident(VmThread *ts, Value *args, int nargs, const VmKw *kw);   /* mod_threading.c */
 
-static StrObj *iname(VmThread *ts, const char *s) { return str_intern(ts->in, s, strlen(s)); }
-
 
 static void raw_thread_body(VmThread *ts, void *arg)
 {
     (void)arg;
-    Value *slot = at_find(&((InstObj *)vmr_of(ts)->thread_obj.u.o)->attrs, iname(ts, "_call"));
+    Value *slot = at_find(&((InstObj *)vmr_of(ts)->thread_obj.u.o)->attrs, vmc_name(ts, "_call"));
     Value call = slot ? *slot : VNONE;
     Value r = VNONE;
     if (v_is(call, K_TUPLE) && V_TUPLE(call)->len == 2) {
@@ -49,7 +47,7 @@ static Value rt_start_new_thread(VmThread *ts, Value *args, int nargs, const VmK
     TupleObj *t = tuple_new(ts, 2);
     v_incref(t->items[0] = args[0]);
     v_incref(t->items[1] = args[1]);
-    at_set(ts, &((InstObj *)holder.u.o)->attrs, iname(ts, "_call"), vobj(t));
+    at_set(ts, &((InstObj *)holder.u.o)->attrs, vmc_name(ts, "_call"), vobj(t));
     char name[32];
     snprintf(name, sizeof name, "Dummy-%d", ++c->dummy_counter);
     RtThread *th;
@@ -67,7 +65,7 @@ static Value rt_allocate_lock(VmThread *ts, Value *args, int nargs, const VmKw *
     Value mod = module_import(ts, "threading");
     if (mod.tag == V_EXC)
         return VEXC;
-    Value lc = vm_getattr(ts, mod, iname(ts, "Lock"));
+    Value lc = vm_getattr(ts, mod, vmc_name(ts, "Lock"));
     v_decref(ts->in, mod);
     if (lc.tag == V_EXC)
         return VEXC;

@@ -27,26 +27,9 @@ typedef struct SyncNat {
     int pid, forks;           /* who may free it (vmc_may_free) */
 } SyncNat;
 
-static StrObj *iname(VmThread *ts, const char *s) { return str_intern(ts->in, s, strlen(s)); }
-
-/* Argument `pos` (after self) or keyword `name`, else def (borrowed). */
-static Value arg(VmThread *ts, Value *args, int nargs, const VmKw *kw, int pos, const char *name, Value def)
-{
-    if (pos >= 0 && pos + 1 < nargs)
-        return args[pos + 1];
-    if (kw) {
-        int k = vm_kw_find(kw, iname(ts, name));
-        if (k >= 0)
-            return kw->vals[k];
-    }
-    return def;
-}
-
-static void *native(Value self) { return v_is(self, K_INST) ? ((InstObj *)self.u.o)->native : NULL; }
-
 static int set_attr(VmThread *ts, Value self, const char *name, Value v)
 {
-    int rc = vm_setattr(ts, self, iname(ts, name), v);
+    int rc = vm_setattr(ts, self, vmc_name(ts, name), v);
     return rc;
 }
 
@@ -63,11 +46,11 @@ static Value thread_init(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 {
     Value self = args[0];
     VmConc *c = vmc_of(ts->in);
-    Value target = arg(ts, args, nargs, kw, 1, "target", VNONE);
-    Value name = arg(ts, args, nargs, kw, 2, "name", VNONE);
-    Value targs = arg(ts, args, nargs, kw, 3, "args", VUNDEF);
-    Value kwargs = arg(ts, args, nargs, kw, 4, "kwargs", VNONE);
-    Value daemon = arg(ts, args, nargs, kw, -1, "daemon", VNONE);
+    Value target = vmc_arg(ts, args, nargs, kw, 1, "target", VNONE);
+    Value name = vmc_arg(ts, args, nargs, kw, 2, "name", VNONE);
+    Value targs = vmc_arg(ts, args, nargs, kw, 3, "args", VUNDEF);
+    Value kwargs = vmc_arg(ts, args, nargs, kw, 4, "kwargs", VNONE);
+    Value daemon = vmc_arg(ts, args, nargs, kw, -1, "daemon", VNONE);
     if (!v_is(self, K_INST))
         return vm_raise(ts, EXC_TypeError, "Thread.__init__() needs an instance");
     if (kwargs.tag != V_NONE)
@@ -113,7 +96,7 @@ static Value thread_init(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     if (daemon.tag == V_NONE) {
         Value cur = vmr_of(ts)->thread_obj;
         if (v_is(cur, K_INST)) {
-            Value *d = at_find(&((InstObj *)cur.u.o)->attrs, iname(ts, "daemon"));
+            Value *d = at_find(&((InstObj *)cur.u.o)->attrs, vmc_name(ts, "daemon"));
             if (d)
                 dv = vbool(v_truthy(*d));
         }
@@ -130,12 +113,12 @@ static Value thread_run(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 
 Value vm_thread_run_target(VmThread *ts, Value self)
 {
-    Value target = vm_getattr(ts, self, iname(ts, "_target"));
+    Value target = vm_getattr(ts, self, vmc_name(ts, "_target"));
     if (target.tag == V_EXC)
         return VEXC;
     if (target.tag == V_NONE)
         return VNONE;
-    Value targs = vm_getattr(ts, self, iname(ts, "_args"));
+    Value targs = vm_getattr(ts, self, vmc_name(ts, "_args"));
     if (targs.tag == V_EXC) {
         v_decref(ts->in, target);
         return VEXC;
@@ -173,7 +156,7 @@ static void thread_body(VmThread *ts, void *arg)
 {
     Value self = vmr_of(ts)->thread_obj;
     (void)arg;
-    Value r = vm_call_method(ts, self, iname(ts, "run"), NULL, 0);
+    Value r = vm_call_method(ts, self, vmc_name(ts, "run"), NULL, 0);
     if (r.tag == V_EXC) {
         if (!vm_exc_isa(ts->in, ts->exc, ts->in->exc[EXC_SystemExit]))
             vmc_report_uncaught(ts, "Exception in thread ", thread_name(ts, self));
@@ -188,7 +171,7 @@ static void thread_body(VmThread *ts, void *arg)
 
 static ThreadNat *thread_nat(VmThread *ts, Value self)
 {
-    ThreadNat *n = native(self);
+    ThreadNat *n = vmc_native(self);
     if (!n)
         vm_raise(ts, EXC_RuntimeError, "thread.__init__() not called");
     return n;
@@ -202,7 +185,7 @@ static Value thread_start(VmThread *ts, Value *args, int nargs, const VmKw *kw)
         return VEXC;
     if (n->started)
         return vm_raise(ts, EXC_RuntimeError, "threads can only be started once");
-    Value *d = at_find(&((InstObj *)self.u.o)->attrs, iname(ts, "daemon"));
+    Value *d = at_find(&((InstObj *)self.u.o)->attrs, vmc_name(ts, "daemon"));
     int rc = vmc_thread_start(ts, thread_name(ts, self), self, d && v_truthy(*d), thread_body, NULL, &n->th);
     if (rc < 0)
         return vmc_raise_rt(ts, rc, "thread");
@@ -221,7 +204,7 @@ static Value thread_join(VmThread *ts, Value *args, int nargs, const VmKw *kw)
         return vm_raise(ts, EXC_RuntimeError, "cannot join thread before it is started");
     if (n->worker == vmr_of(ts)->worker)
         return vm_raise(ts, EXC_RuntimeError, "cannot join current thread");
-    double t = vmc_timeout(ts, arg(ts, args, nargs, kw, 0, "timeout", VNONE), "join");
+    double t = vmc_timeout(ts, vmc_arg(ts, args, nargs, kw, 0, "timeout", VNONE), "join");
     if (t == -2)
         return VEXC;
     if (!n->th)
@@ -235,7 +218,7 @@ static Value thread_join(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 
 static Value thread_is_alive(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 {
-    ThreadNat *n = native(args[0]);
+    ThreadNat *n = vmc_native(args[0]);
     if (!n || !n->started)
         return vbool(false);
     if (!n->th)
@@ -245,8 +228,8 @@ static Value thread_is_alive(VmThread *ts, Value *args, int nargs, const VmKw *k
 
 static int thread_getattr(VmThread *ts, Value self, StrObj *name, Value *out)
 {
-    ThreadNat *n = native(self);
-    if (name == iname(ts, "native_id") || name == iname(ts, "ident")) {
+    ThreadNat *n = vmc_native(self);
+    if (name == vmc_name(ts, "native_id") || name == vmc_name(ts, "ident")) {
         if (!n || !n->started) {
             *out = VNONE;
             return 1;
@@ -293,7 +276,7 @@ static Value current_thread_obj(VmThread *ts)
     Value mod = module_import(ts, "threading");
     if (mod.tag == V_EXC)
         return VEXC;
-    tc = vm_getattr(ts, mod, iname(ts, "Thread"));
+    tc = vm_getattr(ts, mod, vmc_name(ts, "Thread"));
     v_decref(ts->in, mod);
     if (tc.tag == V_EXC)
         return VEXC;
@@ -311,7 +294,7 @@ static Value current_thread_obj(VmThread *ts)
     v_decref(ts->in, tc);
     if (t.tag == V_EXC)
         return VEXC;
-    ThreadNat *n = native(t);
+    ThreadNat *n = vmc_native(t);
     n->started = 1;
     n->worker = r->worker;
     r->thread_obj = t;           /* the thread state keeps this reference */
@@ -359,7 +342,7 @@ static void sync_free(Interp *in, Obj *o)
 
 static SyncNat *sync_nat(VmThread *ts, Value self, int kind)
 {
-    SyncNat *s = native(self);
+    SyncNat *s = vmc_native(self);
     if (!s || (kind >= 0 && s->kind != kind && !(kind == SY_SEM && s->kind == SY_BSEM)
                && !(kind == SY_LOCK && s->kind == SY_RLOCK)))
         vm_raise(ts, EXC_TypeError, "synchronisation object not initialised");
@@ -413,8 +396,8 @@ static Value lock_acquire(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     SyncNat *s = sync_nat(ts, args[0], -1);
     if (!s)
         return VEXC;
-    int blocking = v_truthy(arg(ts, args, nargs, kw, 0, "blocking", vbool(true)));
-    Value tv = arg(ts, args, nargs, kw, 1, "timeout", vint(-1));
+    int blocking = v_truthy(vmc_arg(ts, args, nargs, kw, 0, "blocking", vbool(true)));
+    Value tv = vmc_arg(ts, args, nargs, kw, 1, "timeout", vint(-1));
     double t = tv.tag == V_FLOAT ? tv.u.f : tv.tag == V_INT ? (double)tv.u.i : -1;
     if (t < 0 && t != -1)
         return vm_raise(ts, EXC_ValueError, "timeout value must be a non-negative number");
@@ -441,7 +424,7 @@ static Value lock_release(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     int rc;
     vmc_gate(ts, TK_LOCK_RELEASE, 1);
     if (s->kind == SY_SEM || s->kind == SY_BSEM) {
-        Value nv = arg(ts, args, nargs, kw, 0, "n", vint(1));
+        Value nv = vmc_arg(ts, args, nargs, kw, 0, "n", vint(1));
         if (nv.tag != V_INT || nv.u.i < 1)
             return vm_raise(ts, EXC_ValueError, "n must be one or more");
         rc = rtsem_release(vmc_cx(ts), s->p, nv.u.i);
@@ -474,7 +457,7 @@ static Value lock_exit(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 
 static Value sem_init_kind(VmThread *ts, Value *args, int nargs, const VmKw *kw, int bounded)
 {
-    Value v = arg(ts, args, nargs, kw, 0, "value", vint(1));
+    Value v = vmc_arg(ts, args, nargs, kw, 0, "value", vint(1));
     if (v.tag != V_INT && v.tag != V_BOOL)
         return vm_raise(ts, EXC_TypeError, "semaphore value must be an integer");
     if (v.u.i < 0)
@@ -527,7 +510,7 @@ static Value event_wait(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     SyncNat *s = sync_nat(ts, args[0], SY_EVENT);
     if (!s)
         return VEXC;
-    double t = vmc_timeout(ts, arg(ts, args, nargs, kw, 0, "timeout", VNONE), "wait");
+    double t = vmc_timeout(ts, vmc_arg(ts, args, nargs, kw, 0, "timeout", VNONE), "wait");
     if (t == -2)
         return VEXC;
     int rc = rtevent_wait(vmc_cx(ts), s->p, t == -3 ? 0 : t);
@@ -538,10 +521,10 @@ static Value event_wait(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 
 static Value cond_init(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 {
-    Value lk = arg(ts, args, nargs, kw, 0, "lock", VNONE);
+    Value lk = vmc_arg(ts, args, nargs, kw, 0, "lock", VNONE);
     RtLock *l = NULL;
     if (lk.tag != V_NONE) {
-        SyncNat *ls = native(lk);
+        SyncNat *ls = vmc_native(lk);
         if (!ls || (ls->kind != SY_LOCK && ls->kind != SY_RLOCK))
             return vm_raise(ts, EXC_TypeError, "Condition(lock): lock must be a Lock or RLock");
         l = ls->p;
@@ -556,7 +539,7 @@ static Value cond_wait(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     SyncNat *s = sync_nat(ts, args[0], SY_COND);
     if (!s)
         return VEXC;
-    double t = vmc_timeout(ts, arg(ts, args, nargs, kw, 0, "timeout", VNONE), "wait");
+    double t = vmc_timeout(ts, vmc_arg(ts, args, nargs, kw, 0, "timeout", VNONE), "wait");
     if (t == -2)
         return VEXC;
     int rc = rtcond_wait(vmc_cx(ts), s->p, t == -3 ? 0 : t);
@@ -572,8 +555,8 @@ static Value cond_wait_for(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     SyncNat *s = sync_nat(ts, args[0], SY_COND);
     if (!s)
         return VEXC;
-    Value pred = arg(ts, args, nargs, kw, 0, "predicate", VNONE);
-    double t = vmc_timeout(ts, arg(ts, args, nargs, kw, 1, "timeout", VNONE), "wait_for");
+    Value pred = vmc_arg(ts, args, nargs, kw, 0, "predicate", VNONE);
+    double t = vmc_timeout(ts, vmc_arg(ts, args, nargs, kw, 1, "timeout", VNONE), "wait_for");
     if (t == -2)
         return VEXC;
     uint64_t until = t < 0 ? 0 : rt_now_ns() + (uint64_t)(t * 1e9);
@@ -602,7 +585,7 @@ static Value cond_notify(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     SyncNat *s = sync_nat(ts, args[0], SY_COND);
     if (!s)
         return VEXC;
-    Value nv = arg(ts, args, nargs, kw, 0, "n", vint(1));
+    Value nv = vmc_arg(ts, args, nargs, kw, 0, "n", vint(1));
     if (nv.tag != V_INT)
         return vm_raise(ts, EXC_TypeError, "notify(n): n must be an integer");
     if (rtcond_notify(vmc_cx(ts), s->p, (int)nv.u.i) == RT_ENOTOWNER)
@@ -679,7 +662,7 @@ Value vmsync_wrap_lock(VmThread *ts, RtLock *l)
     Value mod = module_import(ts, "multiprocessing");
     if (mod.tag == V_EXC)
         return VEXC;
-    Value lc = vm_getattr(ts, mod, iname(ts, "Lock"));
+    Value lc = vm_getattr(ts, mod, vmc_name(ts, "Lock"));
     v_decref(ts->in, mod);
     if (lc.tag == V_EXC)
         return VEXC;

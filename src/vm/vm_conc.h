@@ -11,6 +11,7 @@
 #define PARLAB_VM_CONC_H
 
 #include <pthread.h>
+#include <string.h>
 
 #include "rt/gil.h"
 #include "rt/lock.h"
@@ -73,6 +74,24 @@ struct VmRt {
     int is_main;
 };
 
+/* Helpers every library module (mod_*.c) uses to read its arguments. */
+static inline StrObj *vmc_name(VmThread *ts, const char *s) { return str_intern(ts->in, s, strlen(s)); }
+/* Argument `pos` (after self) or keyword `name`, else def (borrowed). */
+static inline Value vmc_arg(VmThread *ts, Value *args, int nargs, const VmKw *kw, int pos,
+                            const char *name, Value def)
+{
+    if (pos >= 0 && pos + 1 < nargs)
+        return args[pos + 1];
+    if (kw) {
+        int k = vm_kw_find(kw, vmc_name(ts, name));
+        if (k >= 0)
+            return kw->vals[k];
+    }
+    return def;
+}
+/* The C state behind a library class's instance, or NULL. */
+static inline void *vmc_native(Value self) { return v_is(self, K_INST) ? ((InstObj *)self.u.o)->native : NULL; }
+
 static inline VmConc *vmc_of(Interp *in) { return (VmConc *)in->ext[VMC_EXT]; }
 static inline VmRt *vmr_of(VmThread *ts) { return (VmRt *)ts->rt; }
 static inline const RtCtx *vmc_cx(VmThread *ts) { return &vmr_of(ts)->cx; }
@@ -124,6 +143,8 @@ void vme_obj_created(VmThread *ts, unsigned tokind, const void *p, uint64_t size
 void vme_emit(VmThread *ts, unsigned kind, const void *p, uint32_t aux, uint64_t a);
 void vme_emit_text(VmThread *ts, unsigned kind, const void *p, uint32_t aux, uint64_t a,
                    const char *s, size_t n);
+void vme_emit_item(VmThread *ts, unsigned kind, const void *p, uint32_t count, uint64_t rank,
+                   const char *s, size_t n);   /* queue.Queue put/get with the item's repr */
 void vme_emit_exception(VmThread *ts, Value exc);
 void vme_worker_ended(int worker, int64_t code);
 int vme_tracing(void);                             /* this thread records events */

@@ -254,6 +254,16 @@ void vme_emit_text(VmThread *ts, unsigned kind, const void *p, uint32_t aux, uin
         trace_emit_payload(tls_tw, kind, 0, p ? vme_objid(ev_conc, p) : TRACE_NONE, cur_line(), aux, a, s, n);
 }
 
+/* A queue.Queue put/get: the same record the rt hook makes for a byte queue
+ * (TF_SHARED, the count, the rank), with the repr the caller computed. */
+void vme_emit_item(VmThread *ts, unsigned kind, const void *p, uint32_t count, uint64_t rank,
+                   const char *s, size_t n)
+{
+    (void)ts;
+    if (tls_tw)
+        trace_emit_payload(tls_tw, kind, TF_SHARED, vme_objid(ev_conc, p), cur_line(), count, rank, s, n);
+}
+
 /* A flush (before a traceback): wait until the headless sink has written
  * to stdout every event this worker published, and so everything any worker
  * printed before it.  The collector advances our tail when it drains, then

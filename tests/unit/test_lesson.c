@@ -200,7 +200,7 @@ static void test_catalog(void **state)
     unsetenv("PARLAB_LESSONS");
 
     /* lessons/ next to the binary */
-    char exe[700], sub[600], p2[700];
+    char exe[700], sub[600];
     snprintf(sub, sizeof sub, "%s/lessons", dir);
     assert_int_equal(mkdir(sub, 0700), 0);
     snprintf(exe, sizeof exe, "%s/parlab", dir);
@@ -218,8 +218,7 @@ static void test_catalog(void **state)
     snprintf(exe, sizeof exe, "%s/parlab", variant);
     found = catalog_find_dir(exe, err, sizeof err);
     assert_non_null(found);
-    snprintf(p2, sizeof p2, "%s/../../lessons", variant);
-    assert_string_equal(found, p2);
+    assert_string_equal(found, sub);      /* normalised: no build/asan/../../ */
     free(found);
     /* ...but an installed binary does not wander up to PREFIX/../lessons */
     snprintf(exe, sizeof exe, "%s/bin/parlab", variant);
