@@ -61,31 +61,28 @@ typedef enum {
     OPT_SCHEDULE, OPT_DEMO,
 } OptId;
 
-/* built: false for options parsed now whose feature a later issue adds;
- * using one says so and exits 2 rather than being silently ignored. */
 static const struct {
     const char *name;
     char shortname;
     OptId id;
     const char *arg;            /* NULL: takes no value */
-    bool built;
     const char *help;
 } main_options[] = {
-    { "headless", 0,   OPT_HEADLESS, NULL, true,  "run LESSON without the UI: its output on stdout" },
-    { "check",    0,   OPT_CHECK,    NULL, true,  "parse and validate FILE...; report the first error" },
-    { "list",     0,   OPT_LIST,     NULL, true,  "list the lessons: section, title, path" },
-    { "lang",     0,   OPT_LANG,     "en|vi", true, "language of titles and narration (default en)" },
-    { "events",   0,   OPT_EVENTS,   NULL, true,  "with --headless, print the event log (one event a line) instead of the output" },
-    { "step",     0,   OPT_STEP,     NULL, true,  "start paused, one scheduling step at a time" },
-    { "speed",    0,   OPT_SPEED,    "X",  true,  "run the lesson at speed X (0.01 .. 10; 1 = real time)" },
-    { "record",   0,   OPT_RECORD,   "F",  true,  "save the run's events (and its schedule) to F" },
-    { "replay",   0,   OPT_REPLAY,   "F",  true,  "open a run saved with --record, for time travel" },
-    { "replay-schedule", 0, OPT_SCHEDULE, "F", true,
+    { "headless", 0,   OPT_HEADLESS, NULL, "run LESSON without the UI: its output on stdout" },
+    { "check",    0,   OPT_CHECK,    NULL, "parse and validate FILE...; report the first error" },
+    { "list",     0,   OPT_LIST,     NULL, "list the lessons: section, title, path" },
+    { "lang",     0,   OPT_LANG,     "en|vi", "language of titles and narration (default: the locale's)" },
+    { "events",   0,   OPT_EVENTS,   NULL, "with --headless, print the event log (one event a line) instead of the output" },
+    { "step",     0,   OPT_STEP,     NULL, "start paused, one scheduling step at a time" },
+    { "speed",    0,   OPT_SPEED,    "X",  "run the lesson at speed X (0.01 .. 10; 1 = real time)" },
+    { "record",   0,   OPT_RECORD,   "F",  "save the run's events (and its schedule) to F" },
+    { "replay",   0,   OPT_REPLAY,   "F",  "open a run saved with --record, for time travel" },
+    { "replay-schedule", 0, OPT_SCHEDULE, "F", 
       "run LESSON again forcing the interleaving recorded in F" },
-    { "trace",    0,   OPT_TRACE,    "OUT.json", true, "also write Chrome trace-event JSON" },
-    { "demo",     0,   OPT_DEMO,     NULL, true,  NULL },   /* hidden: a synthetic run */
-    { "help",     'h', OPT_HELP,     NULL, true,  "show this help" },
-    { "version",  'V', OPT_VERSION,  NULL, true,  "show the version" },
+    { "trace",    0,   OPT_TRACE,    "OUT.json", "also write Chrome trace-event JSON" },
+    { "demo",     0,   OPT_DEMO,     NULL, NULL },   /* hidden: a synthetic run */
+    { "help",     'h', OPT_HELP,     NULL, "show this help" },
+    { "version",  'V', OPT_VERSION,  NULL, "show the version" },
 };
 #define MAIN_NOPTIONS (int)(sizeof main_options / sizeof main_options[0])
 
@@ -110,8 +107,7 @@ static void main_usage(FILE *f)
             snprintf(shortopt, sizeof shortopt, "-%c, ", main_options[i].shortname);
         snprintf(left, sizeof left, "%s--%.16s%s%.10s", shortopt, main_options[i].name,
                  main_options[i].arg ? " " : "", main_options[i].arg ? main_options[i].arg : "");
-        fprintf(f, "  %-22s %s%s\n", left,
-                main_options[i].help, main_options[i].built ? "" : " (not built yet)");
+        fprintf(f, "  %-24s %s\n", left, main_options[i].help);
     }
     fprintf(f,
             "\n"
@@ -210,8 +206,6 @@ static int main_parse(int argc, char **argv, Cli *cli)
         }
         if (rc)
             return rc;
-        if (!main_options[k].built)
-            return main_fail("--%s is not built yet in this version of parlab", name);
     }
     return 0;
 }

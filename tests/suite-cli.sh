@@ -118,12 +118,6 @@ expect_rc cli/bad-lang 2 && pass cli/bad-lang
 run --headless
 expect_rc cli/headless-no-lesson 2 && pass cli/headless-no-lesson
 
-# every option the help lists is built: none is marked "not built"
-if PARLAB_LESSONS=$L "$PARLAB" --help | grep -q 'not built'; then
-    fail cli/options-built "--help still lists an option as not built"
-else
-    pass cli/options-built
-fi
 # a value an option needs is checked before anything runs
 run --speed fast --headless "$L/d.py"
 expect_rc cli/bad-speed 2 && pass cli/bad-speed
