@@ -5,6 +5,9 @@ import threading
 import concurrent.futures as cf
 
 log = []
+# CPython's print writes the text and the newline separately, so two
+# callbacks printing at once can glue their lines: print under a lock.
+plock = threading.Lock()
 
 
 def work(x):
@@ -13,13 +16,15 @@ def work(x):
 
 def note(f):
     log.append(f.result())
-    print("callback saw", f.result(), "done:", f.done())
+    with plock:
+        print("callback saw", f.result(), "done:", f.done())
 
 
 def note_thread(f):
     # a thread pool runs the callback on the worker that finished the task
     name = threading.current_thread().name
-    print("callback thread is a worker:", name.startswith("ThreadPoolExecutor-"))
+    with plock:
+        print("callback thread is a worker:", name.startswith("ThreadPoolExecutor-"))
 
 
 if __name__ == "__main__":
