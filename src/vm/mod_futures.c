@@ -38,18 +38,7 @@ static Value kwarg(VmThread *ts, const VmKw *kw, const char *name, Value def)
     return def;
 }
 
-static ClassObj *cf_class(VmThread *ts, const char *name)
-{
-    Value mod = module_import(ts, "concurrent.futures");
-    if (mod.tag == V_EXC)
-        return NULL;
-    Value c = vm_getattr(ts, mod, vmc_name(ts, name));
-    v_decref(ts->in, mod);
-    if (c.tag == V_EXC)
-        return NULL;
-    v_decref(ts->in, c);     /* the module keeps it alive */
-    return (ClassObj *)c.u.o;
-}
+static ClassObj *cf_class(VmThread *ts, const char *name) { return vmc_module_class(ts, "concurrent.futures", name); }
 
 static int cpu_count(void)
 {

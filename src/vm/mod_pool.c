@@ -18,19 +18,7 @@ typedef struct PoolClasses {
     ClassObj *apply_result, *map_result, *timeout_error;
 } PoolClasses;
 
-/* The module's classes, found again through the module (no file-scope state). */
-static ClassObj *mp_class(VmThread *ts, const char *name)
-{
-    Value mod = module_import(ts, "multiprocessing");
-    if (mod.tag == V_EXC)
-        return NULL;
-    Value c = vm_getattr(ts, mod, vmc_name(ts, name));
-    v_decref(ts->in, mod);
-    if (c.tag == V_EXC)
-        return NULL;
-    v_decref(ts->in, c);     /* the module keeps it alive */
-    return (ClassObj *)c.u.o;
-}
+static ClassObj *mp_class(VmThread *ts, const char *name) { return vmc_module_class(ts, "multiprocessing", name); }
 
 static void pool_free(Interp *in, Obj *o)
 {

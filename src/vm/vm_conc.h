@@ -89,6 +89,20 @@ static inline Value vmc_arg(VmThread *ts, Value *args, int nargs, const VmKw *kw
     }
     return def;
 }
+/* A class of a library module, found again through the module (no
+ * file-scope state); borrowed: the module keeps it alive.  NULL on error. */
+static inline ClassObj *vmc_module_class(VmThread *ts, const char *module, const char *name)
+{
+    Value mod = module_import(ts, module);
+    if (mod.tag == V_EXC)
+        return NULL;
+    Value c = vm_getattr(ts, mod, vmc_name(ts, name));
+    v_decref(ts->in, mod);
+    if (c.tag == V_EXC)
+        return NULL;
+    v_decref(ts->in, c);
+    return (ClassObj *)c.u.o;
+}
 /* The C state behind a library class's instance, or NULL. */
 static inline void *vmc_native(Value self) { return v_is(self, K_INST) ? ((InstObj *)self.u.o)->native : NULL; }
 
