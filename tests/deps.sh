@@ -16,6 +16,8 @@ if [ "$what" = test ]; then
     need tmux         'command -v tmux'
     need python3      'command -v python3'
     need procps       'command -v ps'
+    need nodejs       'command -v node'   # the trace suite loads traces into DevTools' importer
+    need npm          'command -v npm'
 fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -68,6 +68,48 @@ for i in 1 2 3; do
 done
 [ $bad = 0 ] && pass trace/checker-rejects || fail trace/checker-rejects "broken file $bad was accepted"
 
+# The browser's own importer: Chrome DevTools' SDK.TracingModel (npm
+# package chrome-devtools-frontend, via devtools-timeline-model) loads each
+# trace and must find every process and thread under its name, with events.
+DEVTOOLS=${PARLAB_DEVTOOLS_DIR:-build/devtools}
+if [ ! -d "$DEVTOOLS/node_modules/devtools-timeline-model" ] && command -v npm >/dev/null 2>&1; then
+    mkdir -p "$DEVTOOLS"
+    timeout $((180 * TSCALE)) npm install --silent --no-audit --no-fund --prefix "$DEVTOOLS" \
+        devtools-timeline-model@1.4.0 >"$T/npm.log" 2>&1 || true
+fi
+if ! command -v node >/dev/null 2>&1; then
+    skip trace/devtools "node is not installed (apt-get install nodejs npm)"
+elif [ ! -d "$DEVTOOLS/node_modules/devtools-timeline-model" ]; then
+    skip trace/devtools "npm could not install devtools-timeline-model: $(tail -c 200 "$T/npm.log" 2>/dev/null)"
+else
+    for c in "threads 5 1" "processes 3 3" "lock 3 1"; do
+        set -- $c
+        if [ ! -s "$T/$1.json" ]; then
+            fail "trace/devtools-$1" "no trace was written"
+        elif out=$(timeout $((60 * TSCALE)) node tests/trace_devtools.js "$DEVTOOLS" "$T/$1.json" "$2" "$3" 2>&1); then
+            pass "trace/devtools-$1"
+        else
+            fail "trace/devtools-$1" "$out"
+        fi
+    done
+    # ... and it can fail: metadata without a category breaks the importer.
+    python3 - "$T/lock.json" "$T/nocat.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for e in d['traceEvents']:
+    if e['ph'] == 'M':
+        e.pop('cat', None)
+json.dump(d, open(sys.argv[2], 'w'))
+PY
+    if timeout $((60 * TSCALE)) node tests/trace_devtools.js "$DEVTOOLS" "$T/nocat.json" 3 1 >"$T/nocat.out" 2>&1; then
+        fail trace/devtools-rejects "DevTools' importer accepted metadata events without a category"
+    elif ! grep -q TracingModel "$T/nocat.out"; then
+        fail trace/devtools-rejects "the harness failed, not the importer: $(head -c 200 "$T/nocat.out")"
+    else
+        pass trace/devtools-rejects
+    fi
+fi
+
 # Live: the UI run writes the same JSON when it ends (q).
 if command -v tmux >/dev/null 2>&1; then
     SOCK=parlab-trace-$$

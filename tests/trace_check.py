@@ -3,7 +3,7 @@
 
 Usage: trace_check.py OUT.json [--threads N] [--processes N]
 
-Checks: a {"traceEvents": [...]} object; name/ph/ts/pid/tid on every event
+Checks: a {"traceEvents": [...]} object; name/cat/ph/ts/pid/tid/args on every event
 (metadata may omit ts); process_name metadata for every pid (never
 "MainThread": the first process is "MainProcess") and thread_name
 for every (pid, tid) used; one track per thread: no two thread_name records
@@ -55,6 +55,12 @@ def main():
         for key in ('name', 'ph', 'pid', 'tid') + (() if ph == 'M' else ('ts',)):
             if key not in e:
                 bad(f'event {i} ({ph}): no "{key}"')
+        # Chrome's importer (DevTools' TracingModel) reads every event's
+        # category and args: without them it throws while loading the file.
+        if not isinstance(e.get('cat'), str):
+            bad(f'event {i} ({ph}): no "cat" string')
+        if not isinstance(e.get('args'), dict):
+            bad(f'event {i} ({ph}): no "args" object')
         if any(k not in e for k in ('ph', 'pid', 'tid')):
             continue
         track = (e['pid'], e['tid'])

@@ -69,7 +69,7 @@ static void chrome_meta(Model *m, const ModelState *st, FILE *f, int *first)
             name = fallback;
         }
         if (w->is_process || w->process == id) {
-            fprintf(f, "%s\n{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":%lld,\"tid\":%lld,\"args\":{\"name\":",
+            fprintf(f, "%s\n{\"name\":\"process_name\",\"cat\":\"__metadata\",\"ph\":\"M\",\"ts\":0,\"pid\":%lld,\"tid\":%lld,\"args\":{\"name\":",
                     *first ? "" : ",", (long long)t.pid, (long long)t.tid);
             /* The root's worker is its main thread ("MainThread"); the
              * process itself is "MainProcess", as in CPython. */
@@ -77,7 +77,7 @@ static void chrome_meta(Model *m, const ModelState *st, FILE *f, int *first)
             fputs("}}", f);
             *first = 0;
         }
-        fprintf(f, "%s\n{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":%lld,\"tid\":%lld,\"args\":{\"name\":",
+        fprintf(f, "%s\n{\"name\":\"thread_name\",\"cat\":\"__metadata\",\"ph\":\"M\",\"ts\":0,\"pid\":%lld,\"tid\":%lld,\"args\":{\"name\":",
                 *first ? "" : ",", (long long)t.pid, (long long)t.tid);
         json_cstr(f, name);
         fputs("}}", f);
@@ -147,7 +147,7 @@ typedef struct LastRelease {
 static void chrome_flow_end(FILE *f, uint32_t flow, uint64_t ts, Track t)
 {
     fprintf(f, ",\n{\"name\":\"handover\",\"cat\":\"flow\",\"ph\":\"f\",\"bp\":\"e\",\"id\":%u,"
-               "\"ts\":%.3f,\"pid\":%lld,\"tid\":%lld}",
+               "\"ts\":%.3f,\"pid\":%lld,\"tid\":%lld,\"args\":{}}",
             flow, us(ts), (long long)t.pid, (long long)t.tid);
 }
 
@@ -219,12 +219,12 @@ static void chrome_events(Model *m, const ModelState *st, FILE *f)
             }
             rel[i] = (LastRelease){ e->obj, e->worker, next_flow++ };
             fprintf(f, ",\n{\"name\":\"handover\",\"cat\":\"flow\",\"ph\":\"s\",\"id\":%u,\"ts\":%.3f,"
-                       "\"pid\":%lld,\"tid\":%lld}",
+                       "\"pid\":%lld,\"tid\":%lld,\"args\":{}}",
                     rel[i].flow, us(e->ts), (long long)t.pid, (long long)t.tid);
         } else if (i < nrel && rel[i].flow) {
             /* An arrow needs an end: to another worker, else to itself. */
             fprintf(f, ",\n{\"name\":\"handover\",\"cat\":\"flow\",\"ph\":\"f\",\"bp\":\"e\",\"id\":%u,"
-                       "\"ts\":%.3f,\"pid\":%lld,\"tid\":%lld}",
+                       "\"ts\":%.3f,\"pid\":%lld,\"tid\":%lld,\"args\":{}}",
                     rel[i].flow, us(e->ts), (long long)t.pid, (long long)t.tid);
             rel[i].flow = 0;
         }
@@ -245,7 +245,7 @@ int trace_chrome_write(Model *m, FILE *f)
     fputs("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[", f);
     chrome_meta(m, st, f, &first);
     if (first) {
-        fputs("\n{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":0,\"tid\":0,\"args\":{\"name\":\"parlab\"}}", f);
+        fputs("\n{\"name\":\"process_name\",\"cat\":\"__metadata\",\"ph\":\"M\",\"ts\":0,\"pid\":0,\"tid\":0,\"args\":{\"name\":\"parlab\"}}", f);
         first = 0;
     }
     chrome_events(m, st, f);
