@@ -28,62 +28,10 @@ fi
 PARLAB_ABS=$(cd "$(dirname "$PARLAB")" && pwd)/$(basename "$PARLAB")
 
 SOCK=parlab-pools-$$
-tm() { tmux -u -L "$SOCK" "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+START_DIR=$ROOT/lessons
+. "$(dirname "$0")/tmux.sh"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 export XDG_STATE_HOME=$T/state
-
-# start NAME W H CMD: CMD in a pane, stty recorded before and after.
-start() {
-    local name=$1 w=$2 h=$3
-    shift 3
-    cat >"$T/$name.sh" <<SH
-cd "$ROOT/lessons"
-stty -a >"$T/$name.before"
-$*
-echo \$? >"$T/$name.rc"
-stty -a >"$T/$name.after"
-exec sleep 600
-SH
-    tm new-session -d -s "$name" -x "$w" -y "$h" "env LANG=C.UTF-8 LC_ALL=C.UTF-8 bash $T/$name.sh"
-}
-screen() { tm capture-pane -p -t "$1"; }
-wait_for() {
-    local i n=$(( ${3:-5} * 10 * TSCALE ))
-    for ((i = 0; i < n; i++)); do
-        screen "$1" | grep -qF -- "$2" && return 0
-        sleep 0.1
-    done
-    return 1
-}
-# run_through NAME SECONDS: press space at every checkpoint until the
-# status line says the run is over.
-run_through() {
-    local i n=$(( $2 * 10 * TSCALE ))
-    for ((i = 0; i < n; i++)); do
-        local s
-        s=$(screen "$1")
-        case "$s" in *"│ finished │"*) return 0 ;; esac
-        case "$s" in *"│ paused │"*) tm send-keys -t "$1" Space ;; esac
-        sleep 0.1
-    done
-    return 1
-}
-quit_and_check() {
-    tm send-keys -t "$1" q
-    local i
-    for ((i = 0; i < 50 * TSCALE; i++)); do
-        [ -s "$T/$1.after" ] && break
-        sleep 0.1
-    done
-    if [ ! -s "$T/$1.after" ]; then
-        echo "q did not end parlab"
-    elif ! cmp -s "$T/$1.before" "$T/$1.after"; then
-        echo "stty -a differs after q"
-    elif [ "$(cat "$T/$1.rc")" != 0 ]; then
-        echo "exit status $(cat "$T/$1.rc") after q"
-    fi
-}
 
 # live-4.2
 why=""

@@ -26,69 +26,10 @@ if lib_have_parlab && "$PARLAB" --demo </dev/null 2>&1 | grep -q 'terminal'; the
 fi
 
 SOCK=parlab-tui-$$
-tm() { tmux -u -L "$SOCK" "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+. "$(dirname "$0")/tmux.sh"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 export XDG_STATE_HOME=$T/state
 unset NO_COLOR
-
-# start NAME W H CMD: a session whose pane records stty before and after
-# CMD, and CMD's exit status, then idles so the screen can be read.
-start() {
-    local name=$1 w=$2 h=$3
-    shift 3
-    rm -f "$T/$name".*
-    cat >"$T/$name.sh" <<SH
-stty -a >"$T/$name.before"
-$*
-echo \$? >"$T/$name.rc"
-stty -a >"$T/$name.after"
-exec sleep 600
-SH
-    tm new-session -d -s "$name" -x "$w" -y "$h" "env LANG=C.UTF-8 LC_ALL=C.UTF-8 bash $T/$name.sh"
-}
-screen() { tm capture-pane -p -t "$1"; }
-# wait_for NAME TEXT [SECONDS]: until TEXT is on the screen (fixed string).
-wait_for() {
-    local i n=$(( ${3:-5} * 10 * TSCALE ))
-    for ((i = 0; i < n; i++)); do
-        screen "$1" | grep -qF -- "$2" && return 0
-        sleep 0.1
-    done
-    return 1
-}
-# wait_re NAME REGEX [SECONDS]: the same with an extended regex.
-wait_re() {
-    local i n=$(( ${3:-5} * 10 * TSCALE ))
-    for ((i = 0; i < n; i++)); do
-        screen "$1" | grep -qE -- "$2" && return 0
-        sleep 0.1
-    done
-    return 1
-}
-# same_stty A B: the terminal modes agree (the size may have changed).
-same_stty() {
-    cmp -s <(sed 's/rows [0-9]*; columns [0-9]*;//' "$1") <(sed 's/rows [0-9]*; columns [0-9]*;//' "$2")
-}
-wait_file() {
-    local i n=$(( ${2:-5} * 10 * TSCALE ))
-    for ((i = 0; i < n; i++)); do
-        [ -s "$1" ] && return 0
-        sleep 0.1
-    done
-    return 1
-}
-# The pid of the program under test: the pane shell's child that is not sleep.
-prog_pid() {
-    local sh
-    sh=$(tm list-panes -t "$1" -F '#{pane_pid}')
-    ps -o pid=,comm= --ppid "$sh" | awk '$2 != "sleep" { print $1; exit }'
-}
-# The "event N" the status line shows (the last row).
-event_no() {
-    screen "$1" | tail -1 | sed -n 's/.*event \([0-9][0-9]*\).*/\1/p'
-}
-stop() { tm kill-session -t "$1" 2>/dev/null; }
 # check NAME CASE TEXT...: every TEXT on the screen, else FAIL with the screen.
 check() {
     local name=$1 case=$2
