@@ -156,7 +156,7 @@ static ModelObject *mstate_add(ModelState *st, uint32_t id, uint32_t process, un
 /* The object a creating event (obj.created, task.submit) announces.  Ids
  * come from addresses and get reused: whatever an earlier object left at
  * this id (holders, waiters, items, cells, stage) is cleared; the vectors
- * keep their buffers. */
+ * keep their buffers, the cell table its chunks (rewritten when it grows). */
 static ModelObject *mstate_fresh(ModelState *st, uint32_t id, uint32_t process, unsigned kind)
 {
     ModelObject *o = mstate_find(st, id, process);
@@ -178,23 +178,10 @@ static ModelObject *mstate_obj(ModelState *st, uint32_t id, unsigned kind_if_new
     return o ? o : mstate_add(st, id, MODEL_NONE, kind_if_new);
 }
 
+/* Grow to n cells: new list cells name no item, new array cells are 0. */
 static void obj_cells(ModelObject *o, uint32_t n)
 {
-    if (n <= o->ncells)
-        return;
-    if (n > o->cells_cap) {
-        uint32_t cap = o->cells_cap ? o->cells_cap : 4;
-        while (cap < n)
-            cap *= 2;
-        o->cell = fold_xrealloc(o->cell, cap * sizeof *o->cell);
-        o->cell_ev = fold_xrealloc(o->cell_ev, cap * sizeof *o->cell_ev);
-        o->cells_cap = cap;
-    }
-    for (uint32_t i = o->ncells; i < n; i++) {
-        o->cell[i] = o->kind == TO_LIST ? MODEL_NONE : 0;
-        o->cell_ev[i] = MODEL_NONE;
-    }
-    o->ncells = n;
+    mcells_grow(o, n, o->kind == TO_LIST ? MODEL_NONE : 0);
 }
 
 /* The private copy of plain list `id` in the process of worker `w`. */
@@ -405,8 +392,7 @@ static void fold_write(FoldCtx *c)
     if (i >= (1u << 24))
         return;
     obj_cells(o, i + 1);
-    o->cell[i] = c->e->a.u;
-    o->cell_ev[i] = c->k;
+    mcells_set(o, i, c->e->a.u, c->k);
     if (c->e->flags & TF_DOUBLE)
         o->flags |= TF_DOUBLE;
 }
@@ -418,8 +404,7 @@ static void fold_list(FoldCtx *c)
     if (i >= (1u << 24))
         return;
     obj_cells(o, i + 1);
-    o->cell[i] = c->k;
-    o->cell_ev[i] = c->k;
+    mcells_set(o, i, c->k, c->k);
     o->last_ev = c->k;
 }
 
@@ -450,8 +435,7 @@ static void fold_task_done(FoldCtx *c)
     o->holders.n = 0;
     o->is_set = 1;
     obj_cells(o, 1);
-    o->cell[0] = c->k;
-    o->cell_ev[0] = c->k;
+    mcells_set(o, 0, c->k, c->k);
 }
 
 /* The submitting process has the result (a pool's result handler got it):

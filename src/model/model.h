@@ -54,6 +54,37 @@ typedef struct ModelVec {   /* a small growable array of uint32 */
     uint32_t  n, cap;
 } ModelVec;
 
+/* Cells of an array, value or list live in chunks of MODEL_CHUNK cells,
+ * reached through pages of MODEL_PAGE chunk pointers, that the head, the
+ * snapshots and the scratch state share (copy on write): a state copy
+ * takes a reference to each object's page table; a fold that writes a cell
+ * first copies the table, the page and the chunk on the cell's path if
+ * another state holds them.  A snapshot therefore costs what changed since
+ * the previous one (a chunk and a page per cell written, a table per
+ * object written), not the size of every array.  Read cells with
+ * model_cell / model_cell_ev. */
+#define MODEL_CHUNK_BITS 5
+#define MODEL_CHUNK (1u << MODEL_CHUNK_BITS)
+#define MODEL_PAGE_BITS 6
+#define MODEL_PAGE (1u << MODEL_PAGE_BITS)
+
+typedef struct ModelChunk {
+    uint32_t refs;          /* pages holding it */
+    uint32_t ev[MODEL_CHUNK];
+    uint64_t cell[MODEL_CHUNK];
+} ModelChunk;
+
+typedef struct ModelPage {
+    uint32_t    refs;       /* tables holding it */
+    ModelChunk *chunk[MODEL_PAGE];  /* NULL past the cells */
+} ModelPage;
+
+typedef struct ModelCells {
+    uint32_t   refs;        /* objects (in any state) holding it */
+    uint32_t   cap;         /* page slots; those past the cells are NULL */
+    ModelPage *page[];
+} ModelCells;
+
 typedef struct ModelObject {
     uint32_t id;            /* object id from the events */
     uint32_t process;       /* for TO_LIST: whose private copy; else MODEL_NONE */
@@ -69,12 +100,29 @@ typedef struct ModelObject {
     ModelVec items;         /* queue: put events, oldest .. newest
                              * (PriorityQueue: next out first) */
     uint32_t ncells;        /* array / value / list cells */
-    uint32_t cells_cap;
-    uint64_t *cell;         /* int64 or double bits (TF_DOUBLE); for TO_LIST
-                             * the event index holding the item's text */
-    uint32_t *cell_ev;      /* last write to each cell, or MODEL_NONE */
+    ModelCells *cells;      /* shared, read only: see model_cell */
     uint32_t last_ev;       /* last event touching the object */
 } ModelObject;
+
+/* The chunk holding cell i (< ncells). */
+static inline const ModelChunk *model_cell_chunk(const ModelObject *o, uint32_t i)
+{
+    return o->cells->page[i >> (MODEL_CHUNK_BITS + MODEL_PAGE_BITS)]
+        ->chunk[(i >> MODEL_CHUNK_BITS) & (MODEL_PAGE - 1)];
+}
+
+/* Cell i (< ncells): int64 or double bits (TF_DOUBLE); for TO_LIST the
+ * event index holding the item's text. */
+static inline uint64_t model_cell(const ModelObject *o, uint32_t i)
+{
+    return model_cell_chunk(o, i)->cell[i & (MODEL_CHUNK - 1)];
+}
+
+/* The last write to cell i (< ncells), or MODEL_NONE. */
+static inline uint32_t model_cell_ev(const ModelObject *o, uint32_t i)
+{
+    return model_cell_chunk(o, i)->ev[i & (MODEL_CHUNK - 1)];
+}
 
 typedef struct ModelState {
     size_t       nevents;   /* events folded in (the k of model_at) */
@@ -167,12 +215,20 @@ uint32_t model_future_pool(const Model *m, const ModelObject *fut);
 /* The worker running it (MF_RUNNING) or that ran it (done), or MODEL_NONE. */
 uint32_t model_future_worker(const Model *m, const ModelObject *fut);
 
-/* Snapshot spacing (default 1024 events; raised for large states so that
- * snapshot memory stays near 16 bytes per event, at most 32 intervals).
- * Set before folding. */
+/* Snapshot spacing (default 1024 events; raised when much changes between
+ * snapshots, so that snapshot memory stays near 16 bytes per event, at
+ * most 8 intervals).  Set before folding. */
 void model_set_snapshot_interval(Model *m, size_t events);
 size_t model_snapshot_count(const Model *m);
+/* Bytes the model holds (shared chunks counted once). */
 size_t model_memory(const Model *m);
+/* Bytes the snapshots add: what each holds that the previous one does not
+ * share (a snapshot shares unchanged cell chunks). */
+#define MODEL_SNAPSHOT_SHARING 1
+size_t model_snapshot_memory(const Model *m);
+/* Events model_at has folded so far, in all: the work of the jumps,
+ * whatever the caches make of it (for benchmarks). */
+size_t model_folded(const Model *m);
 
 /* For tests and tools: fold events [0, k) of `log` into a fresh state with
  * no snapshots.  Free with model_state_free. */

@@ -128,8 +128,8 @@ uint32_t model_future_worker(const Model *m, const ModelObject *fut)
 {
     if (fut->holders.n)
         return fut->holders.v[0];
-    if (fut->is_set && fut->ncells && fut->cell_ev[0] != MODEL_NONE &&
-        fut->cell_ev[0] < eventlog_count(model_log(m)))
-        return eventlog_get(model_log(m), fut->cell_ev[0])->worker;
+    uint32_t ev = fut->ncells ? model_cell_ev(fut, 0) : MODEL_NONE;
+    if (fut->is_set && ev != MODEL_NONE && ev < eventlog_count(model_log(m)))
+        return eventlog_get(model_log(m), ev)->worker;
     return MODEL_NONE;
 }

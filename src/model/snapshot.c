@@ -1,16 +1,23 @@
 /* The Model: the head state, history lists, and snapshots for time travel.
  *
- * A snapshot is a deep copy of the state after a multiple of `interval`
- * events.  model_at(k) copies the nearest snapshot at or before k into a
- * scratch state and folds forward, or just folds the scratch forward when
- * it already sits a little before k (stepping right).  Jumps therefore cost
- * one state copy plus at most `interval` folds, whatever the log's length;
- * only the binary search over snapshots grows, logarithmically. */
+ * A snapshot is a copy of the state after (about) every `interval` events:
+ * workers, objects and their vectors are copied, array cells are shared
+ * with the head by reference (cells.c), so a snapshot holds only the cell
+ * chunks written since the previous one.  model_at(k) copies the nearest
+ * snapshot at or before k into a scratch state and folds forward, or just
+ * folds the scratch forward when it already sits a little before k
+ * (stepping right).  Jumps therefore cost one state copy (no cell is
+ * copied) plus at most one snapshot gap of folds, whatever the log's
+ * length; only the binary search over snapshots grows, logarithmically. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/model_int.h"
+
+/* Snapshots are at most this many intervals apart (8 x 1024 events: a
+ * jump folds under 10,000 events, about 0.5 ms). */
+#define SNAP_MAX_GAP 8
 
 typedef struct SpanList {
     ModelSpan *v;
@@ -30,6 +37,8 @@ struct Model {
     ModelState    *snaps;       /* snaps[i].nevents increasing; snaps[0] empty */
     size_t         nsnaps, snaps_cap;
     size_t         interval, next_snap;
+    size_t         snap_bytes;  /* what the snapshots add (snap_added) */
+    size_t         folded;      /* events model_at has folded, in all */
     SpanList      *spans;       /* per worker id */
     size_t         nspans;
     RefList        prints, exceptions, pauses;
@@ -56,8 +65,7 @@ static void obj_free(ModelObject *o)
     free(o->holders.v);
     free(o->waiters.v);
     free(o->items.v);
-    free(o->cell);
-    free(o->cell_ev);
+    mcells_release(o->cells);
 }
 
 void model_state_free(ModelState *st)
@@ -83,7 +91,8 @@ static void vec_copy(ModelVec *dst, const ModelVec *src)
 }
 
 /* Copy src into dst, reusing dst's buffers (the scratch state is copied
- * into on every jump, so this avoids most allocation). */
+ * into on every jump, so this avoids most allocation).  Cells are shared,
+ * not copied. */
 void model_state_copy(ModelState *dst, const ModelState *src)
 {
     dst->nevents = src->nevents;
@@ -97,37 +106,28 @@ void model_state_copy(ModelState *dst, const ModelState *src)
     dst->nworkers = src->nworkers;
 
     if (src->nobjects > dst->objects_cap) {
-        uint32_t old = dst->objects_cap;
         dst->objects_cap = src->nobjects;
         dst->objects = snap_xrealloc(dst->objects, dst->objects_cap * sizeof *dst->objects);
-        memset(dst->objects + old, 0, (dst->objects_cap - old) * sizeof *dst->objects);
     }
-    /* Objects past src's count keep their buffers, emptied, for reuse. */
+    /* Slots past the count own nothing (the fold grows the array without
+     * clearing it): start them empty. */
+    for (uint32_t i = dst->nobjects; i < src->nobjects; i++)
+        memset(&dst->objects[i], 0, sizeof dst->objects[i]);
+    /* Objects past src's count are freed and emptied. */
     for (uint32_t i = src->nobjects; i < dst->nobjects; i++)
         obj_free(&dst->objects[i]), memset(&dst->objects[i], 0, sizeof dst->objects[i]);
     for (uint32_t i = 0; i < src->nobjects; i++) {
         ModelObject *d = &dst->objects[i];
         const ModelObject *s = &src->objects[i];
         ModelVec h = d->holders, w = d->waiters, it = d->items;
-        uint64_t *cell = d->cell;
-        uint32_t *cell_ev = d->cell_ev, cap = d->cells_cap;
+        ModelCells *old_cells = d->cells;
         *d = *s;
         d->holders = h, d->waiters = w, d->items = it;
         vec_copy(&d->holders, &s->holders);
         vec_copy(&d->waiters, &s->waiters);
         vec_copy(&d->items, &s->items);
-        if (s->ncells > cap) {
-            cap = s->ncells;
-            cell = snap_xrealloc(cell, cap * sizeof *cell);
-            cell_ev = snap_xrealloc(cell_ev, cap * sizeof *cell_ev);
-        }
-        if (s->ncells) {
-            memcpy(cell, s->cell, s->ncells * sizeof *cell);
-            memcpy(cell_ev, s->cell_ev, s->ncells * sizeof *cell_ev);
-        }
-        d->cell = cell;
-        d->cell_ev = cell_ev;
-        d->cells_cap = cap;
+        mcells_retain(d->cells);        /* before the release: may be the same */
+        mcells_release(old_cells);
     }
     dst->nobjects = src->nobjects;
 
@@ -150,14 +150,42 @@ void model_state_fold(ModelState *st, const EventLog *log, size_t from, size_t t
         mstate_apply(st, log, k);
 }
 
-size_t mstate_memory(const ModelState *st)
+/* Bytes of a state but its cells. */
+static size_t snap_state_bytes(const ModelState *st)
 {
     size_t b = sizeof *st + st->workers_cap * sizeof(ModelWorker) +
                st->objects_cap * sizeof(ModelObject) + st->map_cap * 12;
     for (uint32_t i = 0; i < st->nobjects; i++) {
         const ModelObject *o = &st->objects[i];
-        b += (o->holders.cap + o->waiters.cap + o->items.cap) * 4 + o->cells_cap * 12;
+        b += (o->holders.cap + o->waiters.cap + o->items.cap) * 4;
     }
+    return b;
+}
+
+size_t mstate_memory(const ModelState *st)
+{
+    size_t b = snap_state_bytes(st);
+    for (uint32_t i = 0; i < st->nobjects; i++)
+        b += mcells_memory(st->objects[i].cells, 0);
+    return b;
+}
+
+/* Bytes of a state that no other state shares with it. */
+static size_t snap_own_bytes(const ModelState *st)
+{
+    size_t b = snap_state_bytes(st);
+    for (uint32_t i = 0; i < st->nobjects; i++)
+        b += mcells_memory(st->objects[i].cells, 1);
+    return b;
+}
+
+/* Bytes snapshot s holds that the previous snapshot `prev` does not share
+ * (objects keep their index: the fold only appends them). */
+static size_t snap_added(const ModelState *s, const ModelState *prev)
+{
+    size_t b = snap_state_bytes(s);
+    for (uint32_t i = 0; i < s->nobjects; i++)
+        b += mcells_added(s->objects[i].cells, i < prev->nobjects ? prev->objects[i].cells : NULL);
     return b;
 }
 
@@ -221,11 +249,22 @@ const EventLog *model_log(const Model *m)
     return m->log;
 }
 
+size_t model_snapshot_memory(const Model *m)
+{
+    return m->snap_bytes;
+}
+
+size_t model_folded(const Model *m)
+{
+    return m->folded;
+}
+
+/* The head counts in full; snapshots count what each adds (a chunk the
+ * newest one shares with the head counts twice: a small overstatement);
+ * the scratch counts what it alone holds. */
 size_t model_memory(const Model *m)
 {
-    size_t b = sizeof *m + mstate_memory(&m->head) + mstate_memory(&m->scratch);
-    for (size_t i = 0; i < m->nsnaps; i++)
-        b += mstate_memory(&m->snaps[i]);
+    size_t b = sizeof *m + mstate_memory(&m->head) + snap_own_bytes(&m->scratch) + m->snap_bytes;
     for (size_t i = 0; i < m->nspans; i++)
         b += m->spans[i].cap * sizeof(ModelSpan);
     b += (m->prints.cap + m->exceptions.cap + m->pauses.cap + m->tasks.cap + m->measures.cap) *
@@ -286,14 +325,18 @@ void model_update(Model *m)
             ModelState *s = &m->snaps[m->nsnaps++];
             model_state_init(s);
             model_state_copy(s, &m->head);
-            /* A large state (big arrays) is copied less often, so snapshot
-             * memory stays near 16 bytes per event; but never more than 32
-             * intervals apart, so a jump stays within a few ms. */
-            size_t gap = mstate_memory(s) / 16;
+            size_t added = snap_added(s, &m->snaps[m->nsnaps - 2]);
+            m->snap_bytes += added;
+            /* When much changed (writes spread over big arrays), snapshots
+             * come less often, so their memory stays near 16 bytes per
+             * event; but never more than SNAP_MAX_GAP intervals apart: a
+             * jump folds at most that many events (restoring a snapshot
+             * copies no cell, so the folding is the whole cost). */
+            size_t gap = added / 16;
             if (gap < m->interval)
                 gap = m->interval;
-            if (gap > 32 * m->interval)
-                gap = 32 * m->interval;
+            if (gap > SNAP_MAX_GAP * m->interval)
+                gap = SNAP_MAX_GAP * m->interval;
             m->next_snap = m->head.nevents + gap;
         }
     }
@@ -317,6 +360,7 @@ const ModelState *model_at(Model *m, size_t k)
         model_state_copy(&m->scratch, &m->snaps[lo]);
         m->scratch_valid = 1;
     }
+    m->folded += k - m->scratch.nevents;
     model_state_fold(&m->scratch, m->log, m->scratch.nevents, k);
     return &m->scratch;
 }

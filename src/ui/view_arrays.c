@@ -14,15 +14,21 @@
 
 static void arrays_cell_text(UiCtx *ctx, const ModelObject *o, uint32_t i, char *buf, size_t size)
 {
+    if (i >= o->ncells) {
+        snprintf(buf, size, "%s", "");
+        return;
+    }
     if (o->kind == TO_LIST) {
-        const char *t = o->cell[i] == MODEL_NONE ? "" : model_text(ctx->model, (uint32_t)o->cell[i]);
+        uint64_t ev = model_cell(o, i);
+        const char *t = ev == MODEL_NONE ? "" : model_text(ctx->model, (uint32_t)ev);
         snprintf(buf, size, "%s", t);
     } else if (o->flags & TF_DOUBLE) {
+        uint64_t bits = model_cell(o, i);
         double d;
-        memcpy(&d, &o->cell[i], sizeof d);
+        memcpy(&d, &bits, sizeof d);
         snprintf(buf, size, "%g", d);
     } else {
-        snprintf(buf, size, "%lld", (long long)o->cell[i]);
+        snprintf(buf, size, "%lld", (long long)model_cell(o, i));
     }
 }
 
@@ -30,9 +36,12 @@ static void arrays_cell_text(UiCtx *ctx, const ModelObject *o, uint32_t i, char 
 static int arrays_last_cell(const ModelObject *o)
 {
     int best = -1;
-    for (uint32_t i = 0; i < o->ncells; i++)
-        if (o->cell_ev[i] != MODEL_NONE && (best < 0 || o->cell_ev[i] > o->cell_ev[best]))
-            best = (int)i;
+    uint32_t best_ev = 0;
+    for (uint32_t i = 0; i < o->ncells; i++) {
+        uint32_t ev = model_cell_ev(o, i);
+        if (ev != MODEL_NONE && (best < 0 || ev > best_ev))
+            best = (int)i, best_ev = ev;
+    }
     return best;
 }
 
@@ -53,7 +62,7 @@ static int arrays_cells(UiCtx *ctx, Canvas *c, UiRect in, int x, int y, const Mo
             y++;
             x = indent + 1;
         }
-        uint32_t ev = o->cell_ev[i];
+        uint32_t ev = model_cell_ev(o, i);
         uint32_t writer = ev != MODEL_NONE ? eventlog_get(model_log(ctx->model), ev)->worker : MODEL_NONE;
         UiRole role = writer != MODEL_NONE && view_is_hl_worker(ctx, writer) ? C_HIGHLIGHT
                     : (int)i == last ? C_WRITE : C_NORMAL;
@@ -68,7 +77,7 @@ static int arrays_cells(UiCtx *ctx, Canvas *c, UiRect in, int x, int y, const Mo
     if (!o->ncells)
         x = cv_text(c, in, x, y, C_DIM, "]");
     if (last >= 0) {
-        uint32_t w = eventlog_get(model_log(ctx->model), o->cell_ev[last])->worker;
+        uint32_t w = eventlog_get(model_log(ctx->model), model_cell_ev(o, (uint32_t)last))->worker;
         char note[96];
         if (o->kind == TO_VALUE)
             snprintf(note, sizeof note, "  %s %s", ui_glyph(G_LEFT), view_worker_name(ctx, w));
@@ -98,9 +107,10 @@ static int arrays_shared(UiCtx *ctx, Canvas *c, UiRect in, int y, const ModelObj
         x = cv_text(c, in, x, y, C_NORMAL, " = ");
         char cell[64];
         arrays_cell_text(ctx, o, 0, cell, sizeof cell);
-        x = cv_text(c, in, x, y, o->cell_ev[0] != MODEL_NONE ? C_WRITE : C_NORMAL, cell);
-        if (o->cell_ev[0] != MODEL_NONE) {
-            uint32_t w = eventlog_get(model_log(ctx->model), o->cell_ev[0])->worker;
+        uint32_t ev = o->ncells ? model_cell_ev(o, 0) : MODEL_NONE;
+        x = cv_text(c, in, x, y, ev != MODEL_NONE ? C_WRITE : C_NORMAL, cell);
+        if (ev != MODEL_NONE) {
+            uint32_t w = eventlog_get(model_log(ctx->model), ev)->worker;
             x = cv_printf(c, in, x, y, C_DIM, "  %s %s", ui_glyph(G_LEFT), view_worker_name(ctx, w));
         }
         if (o->flags & TF_SHARED)

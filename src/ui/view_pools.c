@@ -180,9 +180,9 @@ static void pools_task(PoolsRows *pr, const ModelObject *f)
         x = cv_text(pr->c, pr->in, x, y, C_DIM, ctx->vi ? " trên " : " on ");
         x = pools_worker_name(ctx, pr->c, pr->in, x, y, w, s == MF_RUNNING ? C_RUNNING : C_NORMAL);
     }
-    if (s >= MF_DONE && f->ncells && f->cell_ev[0] != MODEL_NONE) {
+    if (s >= MF_DONE && f->ncells && model_cell_ev(f, 0) != MODEL_NONE) {
         x = cv_printf(pr->c, pr->in, x, y, C_DIM, " %s ", ui_glyphs_utf8() ? "\u2192" : "->");
-        x = cv_text(pr->c, pr->in, x, y, C_WRITE, model_text(ctx->model, f->cell_ev[0]));
+        x = cv_text(pr->c, pr->in, x, y, C_WRITE, model_text(ctx->model, model_cell_ev(f, 0)));
     }
     if (f->waiters.n) {
         x = cv_text(pr->c, pr->in, x, y, C_DIM, ctx->vi ? "  chờ bởi: " : "  awaited by: ");

@@ -187,10 +187,10 @@ static void test_arrays_two_processes(void **state)
     const ModelState *st = model_head(m);
     const ModelObject *a = model_object(st, ARR);
     assert_int_equal(a->ncells, 3);
-    assert_int_equal((int64_t)a->cell[0], 6);
-    assert_int_equal((int64_t)a->cell[1], 0);
-    assert_int_equal((int64_t)a->cell[2], 7);
-    assert_int_equal(a->cell_ev[0], last);
+    assert_int_equal((int64_t)model_cell(a, 0), 6);
+    assert_int_equal((int64_t)model_cell(a, 1), 0);
+    assert_int_equal((int64_t)model_cell(a, 2), 7);
+    assert_int_equal(model_cell_ev(a, 0), last);
     assert_int_equal(eventlog_old_i(&log, last), 5);
     assert_true(a->flags & TF_SHARED);
     assert_int_equal(model_worker(st, 2)->pid, 202);
@@ -202,13 +202,13 @@ static void test_arrays_two_processes(void **state)
     assert_non_null(l1);
     assert_non_null(l2);
     assert_int_equal(l0->ncells, 1);
-    assert_string_equal(model_text(m, (uint32_t)l0->cell[0]), "0");
+    assert_string_equal(model_text(m, (uint32_t)model_cell(l0, 0)), "0");
     assert_int_equal(l1->ncells, 1);
-    assert_string_equal(model_text(m, (uint32_t)l1->cell[0]), "'p1'");
+    assert_string_equal(model_text(m, (uint32_t)model_cell(l1, 0)), "'p1'");
     assert_string_equal(model_object_name(m, l1), "results");
     /* P2 appended to its copy, whose first cell it never told us about. */
     assert_int_equal(l2->ncells, 1);
-    assert_string_equal(model_text(m, (uint32_t)l2->cell[0]), "'p2'");
+    assert_string_equal(model_text(m, (uint32_t)model_cell(l2, 0)), "'p2'");
     model_destroy(m);
     eventlog_free(&log);
 }

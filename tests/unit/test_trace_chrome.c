@@ -62,11 +62,11 @@ static void test_chrome(void **state)
 
     assert_non_null(strstr(json, "{\"displayTimeUnit\":\"ns\",\"traceEvents\":["));
     assert_int_equal(count(json, "\"process_name\""), 2);
-    assert_non_null(strstr(json, "\"process_name\",\"ph\":\"M\",\"pid\":500,\"tid\":500,"
+    assert_non_null(strstr(json, "\"process_name\",\"cat\":\"__metadata\",\"ph\":\"M\",\"ts\":0,\"pid\":500,\"tid\":500,"
                                  "\"args\":{\"name\":\"MainProcess\"}"));   /* not its thread's name */
-    assert_non_null(strstr(json, "\"thread_name\",\"ph\":\"M\",\"pid\":500,\"tid\":500,"
+    assert_non_null(strstr(json, "\"thread_name\",\"cat\":\"__metadata\",\"ph\":\"M\",\"ts\":0,\"pid\":500,\"tid\":500,"
                                  "\"args\":{\"name\":\"MainThread\"}"));
-    assert_non_null(strstr(json, "\"process_name\",\"ph\":\"M\",\"pid\":600,\"tid\":600,"
+    assert_non_null(strstr(json, "\"process_name\",\"cat\":\"__metadata\",\"ph\":\"M\",\"ts\":0,\"pid\":600,\"tid\":600,"
                                  "\"args\":{\"name\":\"Child \\\"P\\\"\"}"));
     assert_int_equal(count(json, "\"thread_name\""), 3);
     assert_non_null(strstr(json, "\"pid\":500,\"tid\":501,\"args\":{\"name\":\"Thread-1\"}"));
