@@ -2,10 +2,15 @@
 # Every benchmark, then one table of ratios.  Each figure is measured
 # against a baseline taken in the same run on the same machine, so the ratio
 # holds where the absolute times do not:
-#   - the interpreter (bench/*.py: loops, calls, lists, pools, lock/queue):
+#   - the interpreter (bench/*.py: loops, calls, lists, lock/queue):
 #     each script under parlab --headless and under python3, best of 3
 #     wall-clock times each; ratio parlab/CPython (<= 1.0: as fast or
 #     faster).  Outputs must agree, or the ratio means nothing;
+#   - task round trips (bench/pool_*.py: one script per pool kind): each
+#     script times its own round trips and prints "roundtrip_us N" last;
+#     best of 3 per interpreter, runs alternating between the two so that
+#     a change of load hits both; ratio parlab/CPython (goal <= 0.20: five
+#     times faster);
 #   - the event recorder (bench/events.sh), the runtime primitives
 #     (bench/rt_bench.sh), the gate (bench/gate.sh) and a frame of the
 #     lesson screen (bench/frame_bench.sh): their own output is shown, and
@@ -32,6 +37,22 @@ best_of() {
     echo "$best"
 }
 
+# trip_us FILE CMD...: run a bench/pool_*.py once; print its "roundtrip_us"
+# figure and leave its other lines in FILE.
+trip_us() {
+    tf=$1
+    shift
+    "$@" >"$tf" 2>"$err" || { echo "failed: $*" >&2; cat "$err" >&2; return 1; }
+    us=$(awk '$1 == "roundtrip_us" { print $2 }' "$tf")
+    [ -n "$us" ] || { echo "no roundtrip_us line: $*" >&2; return 1; }
+    grep -v '^roundtrip_us ' "$tf" >"$tf.t"
+    mv "$tf.t" "$tf"
+    echo "$us"
+}
+
+# least A B: the smaller number, A when B is empty
+least() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || a + 0 < b + 0) ? a : b }'; }
+
 out=$(mktemp); err=$(mktemp); ref=$(mktemp); log=$(mktemp); rows=$(mktemp)
 trap 'rm -f "$out" "$err" "$ref" "$log" "$rows"' EXIT
 status=0
@@ -55,6 +76,7 @@ echo "== interpreter against CPython (bench/*.py, best of $RUNS)"
 printf '%-15s %10s %10s %7s\n' bench parlab_ms python_ms ratio
 for f in bench/*.py; do
     name=$(basename "$f" .py)
+    case $name in pool_*) continue ;; esac
     py=$(best_of python3 "$f") || { row_failed "$name.py vs CPython"; continue; }
     cp "$out" "$ref"
     pl=$(best_of "$PARLAB" --headless "$f") || { row_failed "$name.py vs CPython"; continue; }
@@ -65,9 +87,27 @@ for f in bench/*.py; do
     fi
     ratio=$(awk -v a="$pl" -v b="$py" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
     printf '%-15s %10s %10s %7s\n' "$name" "$pl" "$py" "$ratio"
-    # 6,000 task round trips (3 pools x 2,000), start-up included
-    [ "$name" = pool_roundtrip ] && awk -v a="$pl" -v b="$py" 'BEGIN { printf "  per round trip: parlab %.0f us, CPython %.0f us\n", a * 1000 / 6000, b * 1000 / 6000 }'
     row "$name.py vs CPython" "$pl ms" "CPython $py ms" "<= 1.0"
+done
+
+echo
+echo "== task round trips against CPython (bench/pool_*.py, us per round trip, best of $RUNS)"
+printf '%-15s %10s %10s %9s  %s\n' bench parlab_us python_us speedup goal
+for f in bench/pool_*.py; do
+    name=$(basename "$f" .py)
+    py="" pl="" i=0
+    while [ "$i" -lt "$RUNS" ]; do
+        a=$(trip_us "$ref" python3 "$f") && b=$(trip_us "$out" "$PARLAB" --headless "$f") || break
+        py=$(least "$a" "$py") pl=$(least "$b" "$pl") i=$((i + 1))
+    done
+    [ "$i" -eq "$RUNS" ] || { row_failed "$name round trip vs CPython"; continue; }
+    if ! cmp -s "$out" "$ref"; then
+        echo "$name: output differs from CPython's" >&2
+        diff "$ref" "$out" | head -5 >&2
+        status=1
+    fi
+    awk -v n="$name" -v a="$pl" -v b="$py" 'BEGIN { printf "%-15s %10s %10s %8.1fx  5x\n", n, a, b, (a > 0 ? b / a : 0) }'
+    row "$name round trip vs CPython" "$pl us" "CPython $py us" "<= 0.20 (5x faster)"
 done
 
 # sub NAME: run bench/NAME.sh, show its output, keep it in $log.

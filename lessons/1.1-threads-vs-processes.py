@@ -70,8 +70,8 @@ if __name__ == "__main__":
     bob = Thread(target=sign_as_thread, args=("bob", 0.2), name="bob")
     alice.start()
     bob.start()
-    pause("Both threads write into one list. Whose names will alice see? / " +
-          "Hai luồng cùng ghi vào một danh sách. alice sẽ thấy tên ai?")
+    pause("Both threads write into one list. Whose names will alice see?",
+          vi="Hai luồng cùng ghi vào một list. alice sẽ thấy tên những ai?")
     alice.join()
     bob.join()
     print(f"main after the threads: {sorted(guests)}", flush=True)
@@ -80,10 +80,10 @@ if __name__ == "__main__":
     dave = Process(target=sign_as_process, args=("dave", 0.2), name="dave")
     carol.start()
     dave.start()
-    pause("Now two processes sign. Will carol see dave? Will main see them? / " +
-          "Giờ hai tiến trình ký tên. carol có thấy dave không? main thì sao?")
+    pause("Now two processes sign. Will carol see dave? Will main see either?",
+          vi="Giờ hai tiến trình ký tên. carol có thấy dave? Còn main thì sao?")
     carol.join()
     dave.join()
     print(f"main after the processes: {sorted(guests)}", flush=True)
-    pause("The parent's list did not change. Why? / " +
-          "Danh sách của tiến trình cha không đổi. Vì sao?")
+    pause("The parent's list has not changed. Why not?",
+          vi="Danh sách của tiến trình cha vẫn y như cũ. Tại sao vậy?")

@@ -80,14 +80,14 @@ def count_down(who, start_at):
 _thread.start_new_thread(count_down, ("alice", 5))
 _thread.start_new_thread(count_down, ("bob", 5))
 print("main: two threads started, main keeps going")
-pause("Two countdowns are running. Which line comes next? / " +
-      "Hai lượt đếm đang chạy. Dòng nào sẽ in tiếp theo?")
+pause("Two countdowns are running. Which line will be printed next?",
+      vi="Hai luồng đang đếm ngược. Dòng nào sẽ được in tiếp theo?")
 
 done = 0
 while done < 2:
     time.sleep(0.02)
     with tally:
         done = finished
-pause("Both threads are done. Did they ever run Python code at the same " +
-      "instant? / Cả hai đã xong. Có lúc nào chúng chạy mã Python cùng lúc?")
+pause("Both threads are done. Did they ever run Python at the same instant?",
+      vi="Hai luồng đã xong. Chúng có từng chạy mã Python cùng lúc không?")
 print("main: both countdowns finished")

@@ -64,12 +64,12 @@ class Countdown(Thread):
 if __name__ == "__main__":
     alice = Countdown("alice", 5)
     bob = Countdown("bob", 5)
-    pause("We call start, not run. What would run() alone do? / " +
-          "Ta gọi start chứ không gọi run. Gọi run() trực tiếp thì sao?")
+    pause("We called start(), not run(). What would calling run() directly do?",
+          vi="Ta gọi start(), không gọi run(). Gọi thẳng run() thì sao?")
     alice.start()
     bob.start()
-    pause("Both are counting. Whose line comes next? / " +
-          "Cả hai đang đếm. Dòng tiếp theo là của ai?")
+    pause("Both threads are counting. Whose line comes next?",
+          vi="Cả hai luồng đang đếm. Dòng tiếp theo sẽ là của ai?")
     alice.join()
     bob.join()
     print("main: both threads have ended")

@@ -74,10 +74,10 @@ if __name__ == "__main__":
     alice.start()
     time.sleep(0.025)
     bob.start()
-    pause("alice holds the microphone and bob is asking for it. What will " +
-          "bob do? / alice đang cầm micro, bob đang xin. bob sẽ làm gì?")
+    pause("alice holds the microphone and bob asks for it. What will bob do?",
+          vi="alice đang cầm micro còn bob đang xin lấy. bob sẽ làm gì?")
     alice.join()
-    pause("alice is done. Who owns the microphone now? / " +
-          "alice đã xong. Bây giờ ai là chủ micro?")
+    pause("alice is done. Who owns the microphone now?",
+          vi="alice đã nói xong. Giờ ai đang giữ micro?")
     bob.join()
     print("main: both speakers are done")

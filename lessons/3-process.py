@@ -84,8 +84,8 @@ if __name__ == "__main__":
     bob = Process(target=count_down, args=("bob", 5), name="bob")
     alice.start()
     bob.start()
-    pause("Two processes, two GILs, two cores. Whose line comes next? / " +
-          "Hai tiến trình, hai GIL, hai lõi. Dòng tiếp theo là của ai?")
+    pause("Two processes, two GILs, two cores. Whose line comes next?",
+          vi="Hai tiến trình, hai GIL, hai lõi. Dòng tiếp theo sẽ là của ai?")
     alice.join()
     bob.join()
     print(f"main: round one over, exit codes {alice.exitcode} and " +
@@ -99,8 +99,8 @@ if __name__ == "__main__":
     alice.start()
     time.sleep(0.08)
     bob.start()
-    pause("alice is on stage. Can bob start counting? / " +
-          "alice đang trên sân khấu. bob có bắt đầu đếm được không?")
+    pause("alice is on stage. Can bob start counting?",
+          vi="alice đang đứng trên sân khấu. bob có bắt đầu đếm được không?")
     alice.join()
     bob.join()
     print("main: round two over, one process at a time", flush=True)

@@ -77,16 +77,16 @@ if __name__ == "__main__":
 
     numbers = [1, 2, 3, 4]
     print(f"round one: a plain list {numbers}", flush=True)
-    pause("alice flips her copy to -1..-4. What will bob print? / " +
-          "alice đổi dấu bản sao của mình thành -1..-4. bob sẽ in gì?")
+    pause("alice flips the signs of her copy to -1..-4. What will bob print?",
+          vi="alice đổi dấu bản sao của mình thành -1..-4. bob sẽ in ra gì?")
     run_round(numbers, turn)
     print(f"parent's list afterwards: {numbers}", flush=True)
 
     shared = Array("i", [1, 2, 3, 4])
     print(f"round two: a shared Array {shared[:]}", flush=True)
-    pause("Same code, but a shared Array. What will bob print now? / " +
-          "Cùng đoạn mã, nhưng với Array dùng chung. Giờ bob sẽ in gì?")
+    pause("Same code, but with a shared Array. What will bob print this time?",
+          vi="Vẫn đoạn mã ấy, nhưng với Array dùng chung. Giờ bob sẽ in gì?")
     run_round(shared, turn)
     print(f"shared array afterwards: {shared[:]}", flush=True)
-    pause("Who wrote the numbers the parent sees? / " +
-          "Ai đã ghi những con số mà tiến trình cha nhìn thấy?")
+    pause("Who wrote the numbers the parent sees?",
+          vi="Ai đã ghi những con số mà tiến trình cha đang thấy?")

@@ -79,8 +79,8 @@ if __name__ == "__main__":
     for n in range(10):
         tickets.put(n)
     print("parent put 0..9 into the queue", flush=True)
-    pause("Ten tickets wait in the queue. Which one leaves first? / " +
-          "Mười vé đang chờ trong hàng. Vé nào ra đầu tiên?")
+    pause("Ten tickets wait in the queue. Which one leaves first?",
+          vi="Mười tấm vé đang nằm chờ trong hàng đợi. Tấm nào sẽ ra đầu tiên?")
 
     alice = Process(target=take_tickets, args=("alice", tickets, receipts, 5),
                     name="alice")
@@ -89,8 +89,8 @@ if __name__ == "__main__":
     alice.start()
     time.sleep(0.03)
     bob.start()
-    pause("alice naps first, bob a little later. Who gets ticket 0, who 1? / " +
-          "alice ngủ trước, bob ngủ sau một chút. Ai nhận vé 0, ai nhận vé 1?")
+    pause("alice naps first, bob a bit later. Who gets ticket 0, who 1?",
+          vi="alice chợp mắt trước, bob sau một chút. Ai lấy vé 0, ai vé 1?")
     taken = receipts.get() + receipts.get()
     alice.join()
     bob.join()

@@ -81,12 +81,12 @@ if __name__ == "__main__":
     for n in range(20):
         pool.apply_async(square, args=(n,), callback=collect)
     say("main: all 20 tasks handed out")
-    pause("Twenty tasks, five workers. In what order will results arrive? / " +
-          "Hai mươi việc, năm worker. Kết quả sẽ về theo thứ tự nào?")
+    pause("Twenty tasks, five workers. In what order will results come back?",
+          vi="Hai mươi việc cho năm worker. Kết quả sẽ về theo thứ tự nào?")
     pool.close()
     pool.join()
     print(f"results in submission order: {results == sorted(results)}")
     print(f"callbacks that ran in the parent: {callbacks_in_parent}")
     print(f"sorted: {sorted(results)}")
-    pause("The list was shuffled, yet nothing is missing. Why? / " +
-          "List bị xáo trộn nhưng không thiếu gì. Vì sao?")
+    pause("The list is out of order, yet nothing is missing. Why?",
+          vi="Danh sách bị lộn thứ tự mà không thiếu phần tử nào. Vì sao?")

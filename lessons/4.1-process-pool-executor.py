@@ -69,8 +69,8 @@ if __name__ == "__main__":
     with futures.ProcessPoolExecutor(max_workers=2) as pool:
         future = pool.submit(count_down, "task one", 3)
         print(f"done right after submit: {future.done()}", flush=True)
-        pause("The task was handed over. Will result() wait or return? / " +
-              "Việc đã được giao. result() sẽ chờ hay trả về ngay?")
+        pause("The task is handed over. Will result() wait or return?",
+              vi="Việc đã giao đi. result() sẽ đợi hay trả về ngay?")
         print(f"result: {future.result()}", flush=True)
         print(f"done after result: {future.done()}", flush=True)
 
@@ -80,7 +80,7 @@ if __name__ == "__main__":
     bottoms = [10, 15, 40, 30]
     with futures.ProcessPoolExecutor(max_workers=4) as pool:
         areas = pool.map(box_area, lefts, tops, rights, bottoms)
-        pause("Four boxes on four workers. In which order do areas return? / " +
-              "Bốn hộp trên bốn worker. Diện tích trả về theo thứ tự nào?")
+        pause("Four boxes, four workers. In what order do areas come back?",
+              vi="Bốn hộp, bốn worker. Diện tích trả về theo thứ tự nào?")
         for area in areas:
             print(f"area: {area}", flush=True)

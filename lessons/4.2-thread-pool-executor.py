@@ -95,14 +95,14 @@ if __name__ == "__main__":
     with futures.ThreadPoolExecutor(max_workers=4) as pool:
         future = pool.submit(count_down, "task one", 3)
         print(f"done right after submit: {future.done()}")
-        pause("Same question as with processes: done yet? / " +
-              "Cùng câu hỏi như với tiến trình: đã xong chưa?")
+        pause("The same question as with processes: is it done yet?",
+              vi="Vẫn câu hỏi như với tiến trình: việc đã xong chưa?")
         print(f"result: {future.result()}")
         print(f"done after result: {future.done()}")
     print(f"main sees the note the worker thread wrote: {notes}")
 
-    pause("Which pool starts faster, threads or processes? / " +
-          "Pool nào khởi động nhanh hơn, luồng hay tiến trình?")
+    pause("Which pool starts faster: threads or processes?",
+          vi="Pool nào khởi động nhanh hơn: pool luồng hay pool tiến trình?")
     thread_cost = best_of_two("threads")
     process_cost = best_of_two("processes")
     measure("pool start-up: processes", process_cost)

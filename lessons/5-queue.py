@@ -87,8 +87,8 @@ if __name__ == "__main__":
     for n in range(1, 6):
         line.put(n)
         plates.put(n)
-    pause("Both got 1, 2, 3, 4, 5. What comes out first from each? / " +
-          "Cả hai nhận 1, 2, 3, 4, 5. Mỗi loại sẽ trả ra số nào trước?")
+    pause("Both queues got 1, 2, 3, 4, 5. What leaves each one first?",
+          vi="Hai hàng đợi đều nhận 1..5. Mỗi hàng trả ra số nào trước?")
     print("FIFO  LIFO")
     while not line.empty():
         print(f"{line.get():>4}  {plates.get():>4}")
@@ -98,7 +98,7 @@ if __name__ == "__main__":
         jobs.put(item)
     with futures.ThreadPoolExecutor(max_workers=2) as pool:
         first = run_task("one", jobs, pool)
-        pause("Task one emptied the queue. What will task two find? / " +
-              "Tác vụ one đã lấy hết hàng đợi. Tác vụ two sẽ thấy gì?")
+        pause("Task one has emptied the queue. What will task two find?",
+              vi="Tác vụ one đã lấy sạch hàng đợi. Tác vụ two sẽ thấy gì?")
         second = run_task("two", jobs, pool)
     print(f"totals: one {first}, two {second}")

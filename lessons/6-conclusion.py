@@ -93,26 +93,28 @@ def answer(faster):
 
 
 if __name__ == "__main__":
-    pause("Two CPU-bound jobs on two threads: faster than in a row? / " +
-          "Hai việc nặng CPU trên hai luồng: có nhanh hơn chạy nối tiếp?")
+    pause("Two CPU-bound jobs on two threads: done sooner than in a row?",
+          vi="Hai việc CPU trên hai luồng: có nhanh hơn làm lần lượt không?")
+    # measure() right after each run: the bar's GIL share is read from the
+    # timeline over the `seconds` just before the call.
     cpu_row = in_a_row(work, 0.3, 2)
-    cpu_threads = on_threads(work, 0.3, 2)
-    cpu_procs = on_processes(work, 0.3, 2)
     measure("CPU-bound, two jobs: in a row", cpu_row)
+    cpu_threads = on_threads(work, 0.3, 2)
     measure("CPU-bound, two jobs: 2 threads", cpu_threads)
+    cpu_procs = on_processes(work, 0.3, 2)
     measure("CPU-bound, two jobs: 2 processes", cpu_procs)
     print("CPU-bound work, two jobs:")
     print(f"  threads speed it up: {answer(cpu_row / cpu_threads > 1.3)}")
     print(f"  processes speed it up: {answer(cpu_row / cpu_procs > 1.3)}")
     print(f"  processes faster than threads: {answer(cpu_procs < cpu_threads)}")
 
-    pause("Now jobs that only wait. Will threads help this time? / " +
-          "Giờ là những việc chỉ ngồi chờ. Lần này luồng có giúp được không?")
+    pause("Now jobs that only wait. Will threads help this time?",
+          vi="Giờ đến những việc chỉ ngồi chờ. Lần này luồng có giúp được gì?")
     io_row = in_a_row(wait_for_io, 0.1, 4)
-    io_threads = on_threads(wait_for_io, 0.1, 4)
     measure("I/O-bound, four jobs: in a row", io_row)
+    io_threads = on_threads(wait_for_io, 0.1, 4)
     measure("I/O-bound, four jobs: 4 threads", io_threads)
     print("I/O-bound work, four jobs:")
     print(f"  threads speed it up: {answer(io_row / io_threads > 1.3)}")
-    pause("Which would you pick for image resizing? For web requests? / " +
-          "Bạn sẽ chọn gì để thu nhỏ ảnh? Còn để gửi yêu cầu web?")
+    pause("Which would you choose to resize images? And to fetch web pages?",
+          vi="Thu nhỏ ảnh thì bạn chọn cách nào? Còn tải trang web thì sao?")

@@ -93,11 +93,11 @@ def run_round(adder):
 
 
 if __name__ == "__main__":
-    pause("Both threads will add 1 five times. Where will the counter end? / " +
-          "Mỗi luồng cộng 1 năm lần. Biến đếm sẽ dừng ở đâu?")
+    pause("Each thread will add 1 five times. Where will the counter end up?",
+          vi="Mỗi luồng sẽ cộng 1 năm lần. Cuối cùng biến đếm sẽ là bao nhiêu?")
     got = run_round(add_unsafely)
     print(f"without a lock: expected 10, got {got}, lost {10 - got}")
-    pause("Updates were lost. Where exactly could bob slip in? / " +
-          "Có cập nhật bị mất. bob đã chen vào chính xác ở chỗ nào?")
+    pause("Some updates were lost. Where exactly could bob slip in?",
+          vi="Có lần cập nhật đã bị mất. bob đã chen vào đúng chỗ nào?")
     got = run_round(add_safely)
     print(f"with the lock: expected 10, got {got}, lost {10 - got}")

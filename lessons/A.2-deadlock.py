@@ -75,11 +75,11 @@ if __name__ == "__main__":
     alice.start()
     time.sleep(0.05)
     bob.start()
-    pause("alice has the pan, bob is taking the knife. What happens next? / " +
-          "alice có chảo, bob đang lấy dao. Chuyện gì xảy ra tiếp theo?")
+    pause("alice has the pan, and bob is taking the knife. What happens next?",
+          vi="alice đã cầm chảo, bob đang lấy dao. Chuyện gì sẽ xảy ra tiếp?")
     time.sleep(0.2)
-    pause("Both are waiting. Can either of them ever go on? / " +
-          "Cả hai đang chờ. Liệu có ai đi tiếp được không?")
+    pause("Both are waiting. Can either of them ever go on?",
+          vi="Cả hai đều đang chờ. Liệu có ai đi tiếp được không?")
     alice.join()
     bob.join()
     print("kitchen closed: alice backed off, bob cooked")

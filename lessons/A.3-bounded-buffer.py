@@ -87,10 +87,10 @@ if __name__ == "__main__":
     customer = Thread(target=buy, name="customer")
     baker.start()
     customer.start()
-    pause("The baker is fast; the shelf holds three. What when it is full? / " +
-          "Thợ làm bánh rất nhanh; kệ chứa được ba ổ. Kệ đầy thì sao?")
+    pause("The baker is quick; the shelf holds three. What if it is full?",
+          vi="Thợ làm bánh rất nhanh, kệ chỉ chứa ba ổ. Kệ đầy thì sao?")
     baker.join()
-    pause("The baker has finished. Who still has work to do? / " +
-          "Thợ làm bánh đã xong. Ai còn việc phải làm?")
+    pause("The baker has finished. Who still has work to do?",
+          vi="Thợ làm bánh đã xong việc. Ai vẫn còn việc phải làm?")
     customer.join()
     print(f"shop closed, shelf {shelf}")

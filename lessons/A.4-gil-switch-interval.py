@@ -64,8 +64,8 @@ if __name__ == "__main__":
     bob = Thread(target=compute, args=(0.2, began), name="bob")
     alice.start()
     bob.start()
-    pause("Both threads only compute. Who holds the GIL right now? / " +
-          "Cả hai luồng chỉ tính toán. Lúc này ai đang giữ GIL?")
+    pause("Both threads only compute. Which one holds the GIL right now?",
+          vi="Cả hai luồng chỉ tính toán. Lúc này luồng nào đang giữ GIL?")
     alice.join()
     bob.join()
     total = time.perf_counter() - began
@@ -75,5 +75,5 @@ if __name__ == "__main__":
           f"{answer(total > 0.32)}")
     print(f"  both finished near the end, by taking turns: " +
           f"{answer(first > 0.75 * total)}")
-    pause("Taking turns every 5 ms: is that running in parallel? / " +
-          "Thay phiên mỗi 5 mili giây: như vậy có phải là song song không?")
+    pause("They take turns every 5 ms. Is that running in parallel?",
+          vi="Thay phiên nhau mỗi 5 mili giây: vậy có phải song song không?")

@@ -328,6 +328,7 @@ static void main_run_options(const Cli *cli, RunOptions *ro)
     ro->record = cli->record;
     ro->trace = cli->trace;
     ro->schedule = cli->schedule;
+    ro->lang = cli->lang;
 }
 
 static int main_headless(const Cli *cli)

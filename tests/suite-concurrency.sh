@@ -150,9 +150,9 @@ mt_gil() {
     rm -rf "$t"
 }
 
-# The same with parlab.work(0.3) twice: work is wall time spent holding the
-# GIL, so the outcome does not depend on the machine's load: serial and two
-# threads take about 0.6 s (one GIL), two processes about 0.3 s (a GIL each).
+# The same with parlab.work(0.3) twice: work is 0.3 s of the thread's CPU
+# time burnt holding the GIL: serial and two threads take about 0.6 s (one
+# GIL), two processes about 0.3 s (a GIL each) when two cores are free.
 mt_gil_work() {
     local t=$1 ws wt wp c
     printf 'from parlab import work\nwork(0.3)\nwork(0.3)\n' >"$t/wserial.py"
@@ -166,8 +166,16 @@ mt_gil_work() {
     read -r wt c < <(mt_time "$PARLAB" --headless "$t/wthreads.py")
     read -r wp c < <(mt_time "$PARLAB" --headless "$t/wprocs.py")
     local detail="work(0.3) x 2: serial ${ws}s, threads ${wt}s, processes ${wp}s"
-    if [ "$(mt_true "$wt >= 0.85 * $ws && $wp <= 0.75 * $ws && $wp <= 0.75 * $wt")" = 1 ]; then
+    # Two threads never beat one GIL, at any load; two processes beat it
+    # only when two cores are free (work() counts CPU time, as CPython's
+    # stand-in does), so that half is skipped on a busy machine, judged as
+    # gil-processes judges it.
+    if [ "$(mt_true "$wt < 0.85 * $ws")" = 1 ]; then
+        fail concurrency/gil-work "two threads ran work() faster than one GIL allows: $detail"
+    elif [ "$(mt_true "$wp <= 0.75 * $ws && $wp <= 0.75 * $wt")" = 1 ]; then
         pass concurrency/gil-work
+    elif [ "$(nproc)" -lt 2 ] || [ "$(mt_true "${base:-0} < 1.4 || ${load:-0} >= $(nproc)")" = 1 ]; then
+        skip concurrency/gil-work "machine busy (two plain busy processes get ${base:-?} cores, load ${load:-?}): $detail"
     else
         fail concurrency/gil-work "$detail"
     fi

@@ -6,7 +6,8 @@
 #   - stdout agrees byte for byte (as a sorted multiset of lines when the
 #     module docstring says `order: free`),
 #   - stderr agrees on its last line (the traceback's `Error: message`), and
-#     is empty under parlab when CPython's is empty.
+#     is empty under parlab when CPython's is empty; with `traceback: frames`
+#     in the docstring, the traceback's `File "...", line N, in F` lines too.
 # Both run from the program's own directory, with lessons/ on PYTHONPATH so
 # that `import parlab` works under CPython.
 #
@@ -90,6 +91,11 @@ conf_judge() {
         got=$(tail -n1 "$t/pl.err")
         if [ "$got" != "$want" ]; then
             echo "stderr last line: got '${got:0:120}', want '${want:0:120}'"
+        elif [ "$(lib_header "$f" traceback)" = frames ]; then
+            # `traceback: frames`: every `File ..., line N, in F` line agrees too
+            grep '^  File ' "$t/py.err" >"$t/py.tb"
+            grep '^  File ' "$t/pl.err" >"$t/pl.tb"
+            cmp -s "$t/pl.tb" "$t/py.tb" || echo "traceback frames $(lib_first_diff "$t/pl.tb" "$t/py.tb")"
         fi
     elif [ -s "$t/pl.err" ]; then
         echo "unexpected stderr: $plerr"

@@ -6,10 +6,12 @@ SOCK=${SOCK:-parlab-$(basename "$0" .sh)-$$}
 tm() { tmux -u -L "$SOCK" "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
 
-# start NAME W H CMD: CMD in a pane of its own (run in $START_DIR, default
-# the current directory), with `stty -a` recorded before and after it and its
-# exit status in $T/NAME.rc; the pane then idles so the screen can be read.
-start() {
+# tmux_start NAME W H CMD: CMD in a pane of its own (run in $START_DIR,
+# default the current directory; environment $START_ENV, default a C.UTF-8
+# locale), with `stty -a` recorded before and after it and its exit status in
+# $T/NAME.rc; the pane then idles so the screen can be read.  `start` is the
+# same unless a suite defines its own on top of it.
+tmux_start() {
     local name=$1 w=$2 h=$3
     shift 3
     rm -f "$T/$name".*
@@ -21,13 +23,15 @@ echo \$? >"$T/$name.rc"
 stty -a >"$T/$name.after"
 exec sleep 600
 SH
-    tm new-session -d -s "$name" -x "$w" -y "$h" "env LANG=C.UTF-8 LC_ALL=C.UTF-8 bash $T/$name.sh"
+    tm new-session -d -s "$name" -x "$w" -y "$h" "env ${START_ENV:-LANG=C.UTF-8 LC_ALL=C.UTF-8} bash $T/$name.sh"
 }
+start() { tmux_start "$@"; }
 stop() { tm kill-session -t "$1" 2>/dev/null; }
 screen() { tm capture-pane -p -t "$1"; }
-# wait_for NAME TEXT [SECONDS]: until TEXT is on the screen (fixed string).
+# wait_for NAME TEXT [SECONDS, default 8]: until TEXT is on the screen
+# (fixed string).
 wait_for() {
-    local i n=$(( ${3:-5} * 10 * TSCALE ))
+    local i n=$(( ${3:-8} * 10 * TSCALE ))
     for ((i = 0; i < n; i++)); do
         screen "$1" | grep -qF -- "$2" && return 0
         sleep 0.1

@@ -23,6 +23,7 @@ typedef enum {
     E_NAME, E_LIST, E_TUPLE,
     E_UNARY, E_BINOP, E_BOOLOP, E_COMPARE, E_IFEXP,
     E_CALL, E_ATTR, E_SUBSCRIPT, E_SLICE, E_LISTCOMP,
+    E_LAMBDA,
     E_COUNT
 } ExprKind;
 
@@ -102,6 +103,8 @@ struct Expr {
         struct { Expr *obj; Expr *index; } sub;              /* E_SUBSCRIPT */
         struct { Expr *lo, *hi, *step; } slice;              /* E_SLICE: any may be NULL */
         struct { Expr *elt; CompFor *fors; int nfor; int nslots; } comp; /* E_LISTCOMP */
+        Stmt *lambda;                               /* E_LAMBDA: an S_DEF named <lambda>
+                                                       (no target) whose body returns the expression */
     } u;
     void *cache;           /* vm: filled by the resolver (interned name, constant, kw names) */
 };

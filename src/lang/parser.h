@@ -72,5 +72,6 @@ Expr *p_strings(Parser *p);              /* adjacent STRING/FSTRING tokens */
 
 /* parser_stmt.c */
 void p_file(Parser *p, Module *m);
+Expr *p_lambda(Parser *p);               /* lambda PARAMS: TEST */
 
 #endif

@@ -241,6 +241,9 @@ static void p_no_star(Parser *p)
 Expr *p_test(Parser *p)
 {
     Tok *start = p_peek(p);
+    /* The contract's subset has no lambda (p_lambda and the interpreter
+     * could run one, closures in comprehensions included): refused here so
+     * the error names its place. */
     if (start->kind == T_LAMBDA)
         p_unsupported(p, start, "'lambda'");
     if (start->kind == T_YIELD)

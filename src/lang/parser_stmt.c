@@ -219,14 +219,15 @@ static Stmt *p_with(Parser *p)
     return items.items[0];
 }
 
-static void p_params(Parser *p, Params *out)
+/* Parameters up to `end`: ')' of a def, ':' of a lambda (consumed). */
+static void p_params(Parser *p, Params *out, TokKind end)
 {
     PVec names = {0}, defaults = {0};
-    while (!p_at(p, T_RPAR)) {
+    while (!p_at(p, end)) {
         Tok *t = p_peek(p);
         if (t->kind == T_STAR) {
             TokKind k = p_peek2(p)->kind;
-            p_unsupported(p, t, k == T_COMMA || k == T_RPAR ? "keyword-only parameters ('*')"
+            p_unsupported(p, t, k == T_COMMA || k == end ? "keyword-only parameters ('*')"
                                                             : "'*args' parameters");
         }
         if (t->kind == T_DSTAR)
@@ -238,13 +239,13 @@ static void p_params(Parser *p, Params *out)
             if (names.items[i] == name->v.name)
                 p_fail_tok(p, name, "duplicate argument '%s' in function definition", name->v.name);
         pvec_push(p, &names, (void *)name->v.name);
-        if (p_at(p, T_COLON))
+        if (end == T_RPAR && p_at(p, T_COLON))
             p_fail_tok(p, p_peek(p), "type annotations are not supported in lesson scripts");
         if (p_accept(p, T_EQUAL))
             pvec_push(p, &defaults, p_test(p));
         else if (defaults.n)
             p_fail_tok(p, name, "non-default argument follows default argument");
-        if (!p_accept(p, T_COMMA) && !p_at(p, T_RPAR))
+        if (!p_accept(p, T_COMMA) && !p_at(p, end))
             p_invalid(p);
     }
     p_next(p);
@@ -262,12 +263,29 @@ static Stmt *p_def(Parser *p)
     s->u.def.name = name->v.name;
     s->u.def.target = p_name_expr(p, name->v.name, name->line, name->col);
     p_expect(p, T_LPAR);
-    p_params(p, &s->u.def.params);
+    p_params(p, &s->u.def.params, T_RPAR);
     if (p_at(p, T_ARROW))
         p_fail_tok(p, p_peek(p), "type annotations are not supported in lesson scripts");
     p_expect(p, T_COLON);
     s->u.def.body = p_block(p, "function definition", t->line);
     return s;
+}
+
+Expr *p_lambda(Parser *p)
+{
+    Tok *t = p_next(p);
+    Stmt *s = p_new_stmt(p, S_DEF, t->line, t->col);
+    s->u.def.name = "<lambda>";
+    p_params(p, &s->u.def.params, T_COLON);
+    Expr *body = p_test(p);
+    Stmt *ret = p_new_stmt(p, S_RETURN, body->line, body->col);
+    ret->u.expr = body;
+    PVec one = {0};
+    pvec_push(p, &one, ret);
+    s->u.def.body = p_stmtlist(&one);
+    Expr *e = p_new_expr(p, E_LAMBDA, t->line, t->col);
+    e->u.lambda = s;
+    return e;
 }
 
 static Stmt *p_class(Parser *p)

@@ -16,7 +16,83 @@ RtGate *gate_create(Rt *rt)
     pscond_init(&g->cv);
     pscond_init(&g->ctl);
     g->head = g->tail = -1;
+    for (int k = 0; k < RT_EV_COUNT; k++)
+        g->wake_action[k] = k;      /* until the interpreter names them */
+    atomic_init(&g->clock_frozen, 0);
+    atomic_init(&g->clock_offset, 0);
     return g;
+}
+
+/* The lesson clock.  Writers hold g->mu; readers take no lock: go stores
+ * the new offset before it unfreezes, so a reader sees either the frozen
+ * value or the running clock continuing from it. */
+uint64_t gate_clock_ns(const Rt *rt)
+{
+    const RtGate *g = rt->gate;
+    uint64_t f = atomic_load_explicit(&g->clock_frozen, memory_order_acquire);
+    if (f)
+        return f;
+    return rt_now_ns() - atomic_load_explicit(&g->clock_offset, memory_order_acquire);
+}
+
+static void gate_clock_stop_locked(RtGate *g)
+{
+    if (atomic_load(&g->clock_frozen))
+        return;
+    uint64_t v = rt_now_ns() - atomic_load(&g->clock_offset);
+    atomic_store(&g->clock_frozen, v ? v : 1);
+}
+
+static void gate_clock_go_locked(RtGate *g)
+{
+    uint64_t f = atomic_load(&g->clock_frozen);
+    if (!f)
+        return;
+    atomic_store(&g->clock_offset, rt_now_ns() - f);
+    atomic_store(&g->clock_frozen, 0);
+}
+
+void gate_clock_stop(Rt *rt)
+{
+    if (atomic_load(&rt->gate->clock_frozen))
+        return;
+    psmutex_lock(&rt->gate->mu);
+    gate_clock_stop_locked(rt->gate);
+    psmutex_unlock(&rt->gate->mu);
+}
+
+void gate_clock_go(Rt *rt)
+{
+    if (!atomic_load(&rt->gate->clock_frozen))
+        return;
+    psmutex_lock(&rt->gate->mu);
+    gate_clock_go_locked(rt->gate);
+    psmutex_unlock(&rt->gate->mu);
+}
+
+void gate_set_marks(Rt *rt, int on)
+{
+    rt->gate->marks = on;
+}
+
+void gate_set_wake_action(Rt *rt, RtEvKind kind, int action)
+{
+    if ((unsigned)kind < RT_EV_COUNT)
+        rt->gate->wake_action[kind] = action;
+}
+
+void gate_set_blocked(const RtCtx *cx, int blocked)
+{
+    RtWorker *w = rt_worker(cx->rt, cx->worker);
+    if (w)
+        atomic_store_explicit(&w->gate_blocked, blocked, memory_order_release);
+}
+
+int gate_is_away(Rt *rt, int worker)
+{
+    const RtWorker *w = rt_worker(rt, worker);
+    return !w || atomic_load_explicit(&w->gate_blocked, memory_order_acquire) ||
+           atomic_load(&w->state) == RT_WS_ENDED;
 }
 
 /* With g->mu held: unlink worker id from the arrival list; 1 if it was there. */
@@ -47,7 +123,8 @@ int gate_wait(const RtCtx *cx, int action, int line)
     int rc = 0;
     if (!w)
         return RT_EVALUE;
-    rt_block_begin(cx);
+    if (cx->gil)
+        gil_release(cx->gil);
     psmutex_lock(&g->mu);
     if (atomic_load(&g->controlled)) {
         w->gate_state = GATE_WAITING;
@@ -75,8 +152,36 @@ int gate_wait(const RtCtx *cx, int action, int line)
     psmutex_unlock(&g->mu);
     if (rc == 0)
         RT_HOOK(cx->worker, RT_EV_GATE_PASS, g, action, line, 0, NULL, 0);
-    rt_block_end(cx);
+    if (cx->gil)
+        gil_acquire(cx->gil);
     return rc == RT_ESHUTDOWN ? rc : 0;
+}
+
+int gate_wake_wait(const RtCtx *cx, RtEvKind kind)
+{
+    /* The waiter let go of its GIL when it blocked. */
+    RtCtx nogil = { .rt = cx->rt, .gil = NULL, .worker = cx->worker };
+    int rc = gate_wait(&nogil, cx->rt->gate->wake_action[kind], 0);
+    return rc == RT_ESHUTDOWN ? rc : 1;
+}
+
+int gate_wake_locked(const RtCtx *cx, PsMutex *m, RtEvKind kind)
+{
+    if (!cx->gil || !atomic_load_explicit(&cx->rt->gate->controlled, memory_order_relaxed)) {
+        gate_mark(cx, kind);
+        return 0;
+    }
+    psmutex_unlock(m);
+    int rc = gate_wake_wait(cx, kind);
+    psmutex_lock(m);
+    return rc;
+}
+
+void gate_mark(const RtCtx *cx, RtEvKind kind)
+{
+    RtGate *g = cx->rt->gate;
+    if (g->marks)
+        RT_HOOK(cx->worker, RT_EV_GATE_PASS, g, g->wake_action[kind], 0, 0, NULL, 0);
 }
 
 void gate_pause(Rt *rt)
@@ -84,6 +189,7 @@ void gate_pause(Rt *rt)
     RtGate *g = rt->gate;
     psmutex_lock(&g->mu);
     atomic_store(&g->controlled, 1);
+    gate_clock_stop_locked(g);
     psmutex_unlock(&g->mu);
 }
 
@@ -92,6 +198,7 @@ void gate_run(Rt *rt)
     RtGate *g = rt->gate;
     psmutex_lock(&g->mu);
     atomic_store(&g->controlled, 0);
+    gate_clock_go_locked(g);
     pscond_broadcast(&g->cv);
     psmutex_unlock(&g->mu);
 }
@@ -121,6 +228,9 @@ static int gate_grant_locked(Rt *rt, RtGate *g, int worker, int *action)
     if (action)
         *action = rt->sh->workers[worker].gate_action;
     rt->sh->workers[worker].gate_state = GATE_GRANTED;
+    /* In flight from now on: the controller waits for it again. */
+    atomic_store(&rt->sh->workers[worker].gate_blocked, 0);
+    gate_clock_go_locked(g);
     g->grants++;
     pscond_broadcast(&g->cv);
     return 0;
@@ -171,12 +281,25 @@ uint64_t gate_arrivals(Rt *rt)
 static int gate_ctl_wait(Rt *rt, uint64_t seen, int n, double timeout)
 {
     RtGate *g = rt->gate;
-    struct timespec ts;
-    const struct timespec *dl = rt_deadline(timeout, &ts);
+    uint64_t until = timeout < 0 ? UINT64_MAX : rt_now_ns() + (uint64_t)(timeout * 1e9);
     int rc = 0;
     psmutex_lock(&g->mu);
-    while (rc == 0 && (n > 0 ? g->nwaiting < n : g->arrivals <= seen))
-        rc = rt_cond_wait(rt, &g->ctl, &g->mu, dl);
+    while (rc == 0 && (n > 0 ? g->nwaiting < n : g->arrivals <= seen)) {
+        /* on the real clock: the lesson clock stands still while paused */
+        uint64_t now = rt_now_ns(), slice = now + (uint64_t)RT_POLL_MS * 1000000u;
+        struct timespec ts;
+        if (now >= until) {
+            rc = RT_ETIMEDOUT;
+            break;
+        }
+        if (until < slice)
+            slice = until;
+        ts.tv_sec = (time_t)(slice / 1000000000u);
+        ts.tv_nsec = (long)(slice % 1000000000u);
+        pscond_timedwait(&g->ctl, &g->mu, &ts);
+        if (rt_shutting_down(rt))
+            rc = RT_ESHUTDOWN;
+    }
     psmutex_unlock(&g->mu);
     return rc;
 }

@@ -6,9 +6,12 @@
 #include "rt/lock.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <linux/futex.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+#include "rt/gate.h"
 
 void rtlock_init(RtLock *l, int recursive)
 {
@@ -58,24 +61,64 @@ static void rtlock_take(const RtCtx *cx, RtLock *l, int depth)
 }
 
 /* Sleep while the word is 2, for at most one poll slice and not past the
- * deadline.  0 to try again, RT_ETIMEDOUT, RT_ESHUTDOWN. */
+ * deadline (on the lesson clock: it stands still while the gate is paused).
+ * 0 to look again, RT_ETIMEDOUT, RT_ESHUTDOWN. */
 static int rtlock_sleep(const Rt *rt, RtLock *l, const struct timespec *deadline)
 {
-    uint64_t now = rt_now_ns(), wait = (uint64_t)RT_POLL_MS * 1000000u;
+    uint64_t left = rt_deadline_left(deadline), wait = (uint64_t)RT_POLL_MS * 1000000u;
     struct timespec rel;
     if (rt_shutting_down(rt))
         return RT_ESHUTDOWN;
-    if (deadline) {
-        uint64_t d = (uint64_t)deadline->tv_sec * 1000000000u + (uint64_t)deadline->tv_nsec;
-        if (d <= now)
-            return RT_ETIMEDOUT;
-        if (d - now < wait)
-            wait = d - now;
-    }
+    if (!left)
+        return RT_ETIMEDOUT;
+    if (left < wait)
+        wait = left;
     rel.tv_sec = (time_t)(wait / 1000000000u);
     rel.tv_nsec = (long)(wait % 1000000000u);
     syscall(SYS_futex, &l->word, FUTEX_WAIT, 2, &rel, NULL, 0);
     return rt_shutting_down(rt) ? RT_ESHUTDOWN : 0;
+}
+
+/* The contended acquire.  A waiter that finds the word free (or its time
+ * up) is at a wake: who takes a released lock is the OS's choice, so it
+ * passes the gate first (gate.h) and only then tries to take the word; under
+ * control the replayed schedule thus decides which waiter wins, and a
+ * waiter granted too early (the lock taken again meanwhile) sleeps on.
+ * Free running the gate is one load; a recording marks the wake after the
+ * word was won, where no other taker can come between. */
+static int rtlock_wait(const RtCtx *cx, RtLock *l, const struct timespec *dl, int depth)
+{
+    int timed_out = 0;
+    for (;;) {
+        uint32_t c = atomic_load_explicit(&l->word, memory_order_relaxed);
+        if (c != 0 && !timed_out) {
+            /* Say that someone sleeps before sleeping (1 -> 2). */
+            if (c == 1 && !atomic_compare_exchange_strong_explicit(
+                              &l->word, &c, 2, memory_order_relaxed, memory_order_relaxed))
+                continue;
+            int rc = rtlock_sleep(cx->rt, l, dl);
+            if (rc == RT_ESHUTDOWN)
+                return rc;
+            timed_out = rc == RT_ETIMEDOUT;
+            continue;
+        }
+        int passed = gate_wake(cx, c == 0 ? RT_EV_LOCK_ACQUIRE : RT_EV_LOCK_TIMEOUT);
+        if (passed == RT_ESHUTDOWN)
+            return passed;
+        if (atomic_exchange_explicit(&l->word, 2, memory_order_acquire) == 0) {
+            if (!passed)
+                gate_mark(cx, RT_EV_LOCK_ACQUIRE);
+            rtlock_take(cx, l, depth);
+            return 0;
+        }
+        if (timed_out) {
+            if (!passed)
+                gate_mark(cx, RT_EV_LOCK_TIMEOUT);
+            return RT_ETIMEDOUT;
+        }
+        if (passed)
+            gate_set_blocked(cx, 1);    /* granted, but the lock went meanwhile */
+    }
 }
 
 static int rtlock_acquire_depth(const RtCtx *cx, RtLock *l, int blocking, double timeout,
@@ -83,7 +126,7 @@ static int rtlock_acquire_depth(const RtCtx *cx, RtLock *l, int blocking, double
 {
     struct timespec ts;
     const struct timespec *dl;
-    int rc = 0;
+    int rc;
     /* Only the holder ever stores its own id, so this test needs no lock. */
     if (l->recursive && atomic_load_explicit(&l->owner, memory_order_relaxed) == cx->worker) {
         l->count += depth;
@@ -100,14 +143,10 @@ static int rtlock_acquire_depth(const RtCtx *cx, RtLock *l, int blocking, double
     RT_HOOK(cx->worker, RT_EV_LOCK_WAIT, l, atomic_load_explicit(&l->owner, memory_order_relaxed),
             0, 0, NULL, 0);
     rt_block_begin(cx);
-    while (atomic_exchange_explicit(&l->word, 2, memory_order_acquire) != 0)
-        if ((rc = rtlock_sleep(cx->rt, l, dl)))
-            break;
-    if (rc == 0)
-        rtlock_take(cx, l, depth);
-    else if (rc == RT_ETIMEDOUT)
+    rc = rtlock_wait(cx, l, dl, depth);
+    if (rc == RT_ETIMEDOUT)
         RT_HOOK(cx->worker, RT_EV_LOCK_TIMEOUT, l, 0, 0, 0, NULL, 0);
-    rt_block_end(cx);
+    rt_block_resume(cx);
     return rc;
 }
 
@@ -116,13 +155,17 @@ int rtlock_acquire(const RtCtx *cx, RtLock *l, int blocking, double timeout)
     return rtlock_acquire_depth(cx, l, blocking, timeout, 1);
 }
 
-/* Clear the word and wake one sleeper if there may be one. */
-static void rtlock_unlock_word(RtLock *l)
+/* Clear the word and wake one sleeper if there may be one.  Under control
+ * every sleeper wakes: each goes to the gate, and the schedule picks the
+ * one that takes the lock (a single woken one may not be it). */
+static void rtlock_unlock_word(const RtCtx *cx, RtLock *l)
 {
     atomic_store_explicit(&l->owner, -1, memory_order_relaxed);
     atomic_store_explicit(&l->owner_pid, 0, memory_order_relaxed);
-    if (atomic_exchange_explicit(&l->word, 0, memory_order_release) == 2)
-        syscall(SYS_futex, &l->word, FUTEX_WAKE, 1, NULL, NULL, 0);
+    if (atomic_exchange_explicit(&l->word, 0, memory_order_release) == 2) {
+        int n = atomic_load_explicit(&cx->rt->gate->controlled, memory_order_relaxed) ? INT_MAX : 1;
+        syscall(SYS_futex, &l->word, FUTEX_WAKE, n, NULL, NULL, 0);
+    }
 }
 
 int rtlock_release(const RtCtx *cx, RtLock *l)
@@ -132,14 +175,14 @@ int rtlock_release(const RtCtx *cx, RtLock *l)
             return RT_ENOTOWNER;
         RT_HOOK(cx->worker, RT_EV_LOCK_RELEASE, l, l->count - 1, 0, 0, NULL, 0);
         if (--l->count == 0)
-            rtlock_unlock_word(l);
+            rtlock_unlock_word(cx, l);
         return 0;
     }
     /* Any thread may release a Lock, as in Python. */
     if (atomic_load_explicit(&l->word, memory_order_relaxed) == 0)
         return RT_EUNLOCKED;
     RT_HOOK(cx->worker, RT_EV_LOCK_RELEASE, l, 0, 0, 0, NULL, 0);
-    rtlock_unlock_word(l);
+    rtlock_unlock_word(cx, l);
     return 0;
 }
 
@@ -171,7 +214,7 @@ int rtlock_release_save(const RtCtx *cx, RtLock *l, int *depth)
     RT_HOOK(cx->worker, RT_EV_LOCK_RELEASE, l, 0, 0, 0, NULL, 0);
     if (l->recursive)
         l->count = 0;
-    rtlock_unlock_word(l);
+    rtlock_unlock_word(cx, l);
     return 0;
 }
 

@@ -234,19 +234,24 @@ static int proc_ended(Rt *rt, const RtProc *p)
 int rt_proc_join(const RtCtx *cx, RtProc *p, double timeout)
 {
     Rt *rt = cx->rt;
-    uint64_t until = timeout < 0 ? UINT64_MAX : rt_now_ns() + (uint64_t)(timeout * 1e9);
+    /* on the lesson clock: it stands still while the gate is paused */
+    uint64_t until = timeout < 0 ? UINT64_MAX : rt_clock_ns() + (uint64_t)(timeout * 1e9);
     int rc = 0;
     if (p->worker < 0)
         return RT_EVALUE;
     rt_proc_reap(rt);
-    if (proc_ended(rt, p))
+    if (proc_ended(rt, p)) {
+        /* ended already or not yet is timing: the same wake either way */
+        rt_block_begin(cx);
+        rt_block_end(cx);
         return 0;
+    }
     if (timeout == 0)
         return RT_ETIMEDOUT;
     RT_HOOK(cx->worker, RT_EV_JOIN_WAIT, rt_worker(rt, p->worker), p->worker, 0, 0, NULL, 0);
     rt_block_begin(cx);
     for (;;) {
-        uint64_t now = rt_now_ns();
+        uint64_t now = rt_clock_ns();
         int ms = RT_POLL_MS;
         if (now >= until) {
             rc = RT_ETIMEDOUT;

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "rt/gate.h"
 #include "rt/tsan.h"
 
 typedef struct RtQItem {
@@ -122,8 +123,21 @@ int rtq_put(const RtCtx *cx, RtQueue *q, const void *data, size_t len, int block
             rt_block_begin(cx);
             blocked = 1;
             psmutex_lock(&q->mu);
-            while (rtq_is_full(q) && rc == 0)
-                rc = rt_cond_wait(cx->rt, &q->not_full, &q->mu, dl);
+            /* Which blocked putter gets the free slot is a wake (gate.h). */
+            for (;;) {
+                while (rtq_is_full(q) && rc == 0)
+                    rc = rt_cond_wait(cx->rt, &q->not_full, &q->mu, dl);
+                if (rc == RT_ESHUTDOWN)
+                    break;
+                int p = gate_wake_locked(cx, &q->mu,
+                                         rtq_is_full(q) ? RT_EV_QUEUE_FULL : RT_EV_QUEUE_PUT);
+                if (p <= 0 || !rtq_is_full(q) || rc == RT_ETIMEDOUT) {
+                    if (p == RT_ESHUTDOWN)
+                        rc = p;
+                    break;
+                }
+                gate_set_blocked(cx, 1);
+            }
             if (!rtq_is_full(q) && rc != RT_ESHUTDOWN)
                 rc = 0;
             else if (rc == RT_ETIMEDOUT)
@@ -140,7 +154,7 @@ int rtq_put(const RtCtx *cx, RtQueue *q, const void *data, size_t len, int block
     }
     psmutex_unlock(&q->mu);
     if (blocked)
-        rt_block_end(cx);
+        rt_block_resume(cx);
     if (rc)
         shm_free(a, it);
     return rc;
@@ -164,8 +178,20 @@ int rtq_get(const RtCtx *cx, RtQueue *q, RtBuf *out, int block, double timeout)
             rt_block_begin(cx);
             blocked = 1;
             psmutex_lock(&q->mu);
-            while (!q->head && rc == 0)
-                rc = rt_cond_wait(cx->rt, &q->not_empty, &q->mu, dl);
+            /* Which blocked getter gets the item is a wake (gate.h). */
+            for (;;) {
+                while (!q->head && rc == 0)
+                    rc = rt_cond_wait(cx->rt, &q->not_empty, &q->mu, dl);
+                if (rc == RT_ESHUTDOWN)
+                    break;
+                int p = gate_wake_locked(cx, &q->mu, q->head ? RT_EV_QUEUE_GET : RT_EV_QUEUE_EMPTY);
+                if (p <= 0 || q->head || rc == RT_ETIMEDOUT) {
+                    if (p == RT_ESHUTDOWN)
+                        rc = p;
+                    break;
+                }
+                gate_set_blocked(cx, 1);
+            }
             if (q->head && rc != RT_ESHUTDOWN)
                 rc = 0;
             else if (rc == RT_ETIMEDOUT)
@@ -184,7 +210,7 @@ int rtq_get(const RtCtx *cx, RtQueue *q, RtBuf *out, int block, double timeout)
     }
     psmutex_unlock(&q->mu);
     if (blocked)
-        rt_block_end(cx);
+        rt_block_resume(cx);
     if (it) {
         out->len = 0;
         rtbuf_put(out, it->data, it->len);

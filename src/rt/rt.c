@@ -15,6 +15,9 @@
 
 RtHookFn rt_hook;
 static atomic_int rt_pid;
+/* The run whose gate keeps the lesson clock (rt_deadline takes no Rt): the
+ * last one made in this process, inherited by forked children. */
+static Rt *_Atomic rt_clock_rt;
 
 pid_t rt_self_pid(void)
 {
@@ -115,11 +118,14 @@ Rt *rt_create(const RtCaps *caps, char *err, size_t errlen)
         return NULL;
     }
     sh->gate_off = shm_off(a, rt->gate);
+    atomic_store(&rt_clock_rt, rt);
     return rt;
 }
 
 void rt_destroy(Rt *rt)
 {
+    Rt *mine = rt;
+    atomic_compare_exchange_strong(&rt_clock_rt, &mine, NULL);
     if (rt)
         shm_destroy(rt->arena);
 }
@@ -168,14 +174,34 @@ void rt_shutdown_request(Rt *rt)
 
 void rt_block_begin(const RtCtx *cx)
 {
-    if (cx && cx->gil)
+    if (!cx)
+        return;
+    if (cx->gil)
         gil_release(cx->gil);
+    gate_set_blocked(cx, 1);
 }
 
+void rt_block_resume(const RtCtx *cx)
+{
+    if (!cx)
+        return;
+    gate_set_blocked(cx, 0);
+    if (cx->gil)
+        gil_acquire(cx->gil);
+}
+
+/* Taking the GIL back after a wait is a wake: which blocked worker goes on
+ * first is the OS's choice, so under control the gate decides it.  A
+ * recording marks it once the GIL is ours: that is when the worker goes on
+ * (taking the GIL may wait for the holder's next check point). */
 void rt_block_end(const RtCtx *cx)
 {
-    if (cx && cx->gil)
-        gil_acquire(cx->gil);
+    if (!cx)
+        return;
+    int passed = gate_wake(cx, RT_EV_GIL_ACQUIRE);
+    rt_block_resume(cx);
+    if (!passed)
+        gate_mark(cx, RT_EV_GIL_ACQUIRE);
 }
 
 uint64_t rt_now_ns(void)
@@ -191,34 +217,69 @@ static void rt_ns_to_ts(uint64_t ns, struct timespec *ts)
     ts->tv_nsec = (long)(ns % 1000000000u);
 }
 
+uint64_t rt_clock_ns(void)
+{
+    const Rt *rt = atomic_load_explicit(&rt_clock_rt, memory_order_acquire);
+    return rt ? gate_clock_ns(rt) : rt_now_ns();
+}
+
 const struct timespec *rt_deadline(double timeout_s, struct timespec *ts)
 {
     if (timeout_s < 0)
         return NULL;
     if (timeout_s > 1e9)
         timeout_s = 1e9;
-    rt_ns_to_ts(rt_now_ns() + (uint64_t)(timeout_s * 1e9), ts);
+    rt_ns_to_ts(rt_clock_ns() + (uint64_t)(timeout_s * 1e9), ts);
     return ts;
 }
 
+uint64_t rt_deadline_left(const struct timespec *deadline)
+{
+    if (!deadline)
+        return UINT64_MAX;
+    uint64_t d = (uint64_t)deadline->tv_sec * 1000000000u + (uint64_t)deadline->tv_nsec;
+    uint64_t now = rt_clock_ns();
+    return d > now ? d - now : 0;
+}
+
+/* A deadline on the lesson clock passes while the gate is paused only when
+ * the wait notices, slice by slice, that it has run out: while the clock
+ * stands still what is left stays the same, so the wait goes on. */
 int rt_cond_wait(const Rt *rt, PsCond *c, PsMutex *m, const struct timespec *deadline)
 {
     struct timespec slice;
-    uint64_t now, until;
+    uint64_t wait = (uint64_t)RT_POLL_MS * 1000000u;
     if (rt_shutting_down(rt))
         return RT_ESHUTDOWN;
-    now = rt_now_ns();
-    until = now + (uint64_t)RT_POLL_MS * 1000000u;
     if (deadline) {
-        uint64_t d = (uint64_t)deadline->tv_sec * 1000000000u + (uint64_t)deadline->tv_nsec;
-        if (d <= now)
+        uint64_t left = rt_deadline_left(deadline);
+        if (!left)
             return RT_ETIMEDOUT;
-        if (d < until)
-            until = d;
+        if (left < wait)
+            wait = left;
     }
-    rt_ns_to_ts(until, &slice);
+    rt_ns_to_ts(rt_now_ns() + wait, &slice);
     pscond_timedwait(c, m, &slice);
     if (rt_shutting_down(rt))
         return RT_ESHUTDOWN;
     return 0;
+}
+
+int rt_sleep(const Rt *rt, double seconds, int (*stop)(void *), void *arg)
+{
+    struct timespec ts;
+    const struct timespec *dl = rt_deadline(seconds < 0 ? 0 : seconds, &ts);
+    for (;;) {
+        uint64_t left = rt_deadline_left(dl), wait = (uint64_t)RT_POLL_MS * 1000000u;
+        if (!left)
+            return 0;
+        if (rt && rt_shutting_down(rt))
+            return RT_ESHUTDOWN;
+        if (left < wait)
+            wait = left;
+        struct timespec rel = { (time_t)(wait / 1000000000u), (long)(wait % 1000000000u) };
+        /* EINTR (a signal) ends the slice early: stop() may want to know */
+        if (nanosleep(&rel, NULL) != 0 && stop && stop(arg))
+            return 1;
+    }
 }

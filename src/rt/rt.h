@@ -73,6 +73,7 @@ typedef struct RtWorker {
     int gate_next;            /* next arrival at the gate, -1 */
     int gate_state;           /* see gate.c */
     int gate_action, gate_line;
+    _Atomic int gate_blocked; /* in a real wait: a controller needs not wait for it */
 } RtWorker;
 
 typedef struct RtGate RtGate;
@@ -128,9 +129,13 @@ typedef struct RtCtx {
     int worker;
 } RtCtx;
 
-/* Around a real wait: let go of the caller's GIL, and take it back. */
+/* Around a real wait: let go of the caller's GIL, and take it back.  The
+ * way back is a wake, a gated point (gate.h): under control the worker goes
+ * on only when granted.  A wait that already passed the gate for its wake
+ * (a lock waiter before taking the lock) ends with rt_block_resume. */
 void rt_block_begin(const RtCtx *cx);
 void rt_block_end(const RtCtx *cx);
+void rt_block_resume(const RtCtx *cx);
 
 /* Wait on c (m held) until woken, the deadline passes (RT_ETIMEDOUT) or the
  * run shuts down (RT_ESHUTDOWN).  deadline NULL waits forever.  Wakes every
@@ -139,8 +144,19 @@ int rt_cond_wait(const Rt *rt, PsCond *c, PsMutex *m, const struct timespec *dea
 
 /* Monotonic clock helpers (CLOCK_MONOTONIC is the same clock across fork). */
 uint64_t rt_now_ns(void);
+/* The lesson clock: rt_now_ns less the time the scheduling gate stood paused
+ * (gate.h), so that a learner pausing for a minute does not see a timeout
+ * run out.  Deadlines count on it: rt_deadline makes them, rt_cond_wait,
+ * rt_deadline_left and rt_sleep read them. */
+uint64_t rt_clock_ns(void);
 /* timeout < 0: no deadline (returns NULL); otherwise fills ts and returns it. */
 const struct timespec *rt_deadline(double timeout_s, struct timespec *ts);
+/* ns of the lesson clock left before the deadline, 0 when it has passed;
+ * UINT64_MAX for NULL. */
+uint64_t rt_deadline_left(const struct timespec *deadline);
+/* Sleep `seconds` of the lesson clock, in slices; stops early (returning
+ * 1) when stop() says so, or RT_ESHUTDOWN.  0 when the time is up. */
+int rt_sleep(const Rt *rt, double seconds, int (*stop)(void *), void *arg);
 
 /* The event hook: one function pointer, set once before any worker starts.
  * Each visible action calls RT_HOOK at the point where it really happened;

@@ -6,6 +6,8 @@
 
 #include <limits.h>
 
+#include "rt/gate.h"
+
 RtSem *rtsem_create(Rt *rt, int64_t value, int bounded)
 {
     RtSem *s = shm_alloc(rt->arena, sizeof *s);
@@ -49,8 +51,21 @@ int rtsem_acquire(const RtCtx *cx, RtSem *s, int blocking, double timeout)
     rt_block_begin(cx);
     psmutex_lock(&s->mu);
     s->nwaiters++;
-    while (s->value == 0 && rc == 0)
-        rc = rt_cond_wait(cx->rt, &s->cv, &s->mu, dl);
+    /* Which waiter gets a released unit is a wake (gate.h): the schedule's
+     * choice under control; granted too early, it waits on. */
+    for (;;) {
+        while (s->value == 0 && rc == 0)
+            rc = rt_cond_wait(cx->rt, &s->cv, &s->mu, dl);
+        if (rc == RT_ESHUTDOWN)
+            break;
+        int p = gate_wake_locked(cx, &s->mu, s->value > 0 ? RT_EV_SEM_ACQUIRE : RT_EV_LOCK_TIMEOUT);
+        if (p <= 0 || s->value > 0 || rc == RT_ETIMEDOUT) {
+            if (p == RT_ESHUTDOWN)
+                rc = p;
+            break;
+        }
+        gate_set_blocked(cx, 1);
+    }
     s->nwaiters--;
     if (s->value > 0 && rc != RT_ESHUTDOWN) {
         s->value--;
@@ -58,7 +73,7 @@ int rtsem_acquire(const RtCtx *cx, RtSem *s, int blocking, double timeout)
         RT_HOOK(cx->worker, RT_EV_SEM_ACQUIRE, s, s->value, 0, 0, NULL, 0);
     }
     psmutex_unlock(&s->mu);
-    rt_block_end(cx);
+    rt_block_resume(cx);
     return rc;
 }
 

@@ -29,6 +29,7 @@
 #include "run/runner.h"
 #include "run/watch.h"
 #include "trace/collector.h"
+#include "ui/app.h"
 #include "vm/vm.h"
 
 #define LIVE_GIL_INTERVAL 0.005     /* CPython's default switch interval */
@@ -143,7 +144,7 @@ static int live_start(Live *l)
     if (l->o.step || l->use_sched)
         gate_pause(l->reg.rt);
     l->sched.pos = 0;
-    l->sched.last = -1;
+    l->sched.last = 0;      /* the main thread runs before any grant */
     l->sched.granted_at = 0;
     prctl(PR_SET_CHILD_SUBREAPER, 1);
     fflush(NULL);
@@ -260,8 +261,10 @@ static void live_control(Live *l)
     Rt *rt = l->reg.rt;
     if (l->use_sched) {
         run_schedule_note(&l->sched, &l->watch.st);
-        if (l->state == UI_RUN_PAUSED)    /* space, or a pause(): the schedule waits */
+        if (l->state == UI_RUN_PAUSED) {  /* space, or a pause(): the schedule waits */
+            gate_clock_stop(rt);          /* and timeouts with it (the next grant goes on) */
             return;
+        }
         while (run_schedule_turn(&l->sched, rt) > 0)
             ;
         if (l->sched.pos >= l->sched.n) {
@@ -279,9 +282,19 @@ static void live_control(Live *l)
     }
     while (l->pending_steps > 0 && gate_grant_first(rt) >= 0)
         l->pending_steps--;
+    /* The lesson clock stands still while the gate is paused (sleeps and
+     * timeouts wait with it).  A step that finds nobody at the gate lets it
+     * run until somebody arrives: every worker may be asleep. */
+    if (gate_is_paused(rt)) {
+        if (l->pending_steps > 0 || l->line_worker >= 0)
+            gate_clock_go(rt);
+        else
+            gate_clock_stop(rt);
+    }
 }
 
-/* Scan the new events for pause() checkpoints. */
+/* Scan the new events for pause() checkpoints: the run stops there, and the
+ * status line shows the checkpoint in the narration's language. */
 static void live_scan(Live *l, EventLog *log, size_t from, size_t to)
 {
     for (size_t k = from; k < to; k++) {
@@ -290,10 +303,12 @@ static void live_scan(Live *l, EventLog *log, size_t from, size_t to)
             continue;
         uint32_t len = 0;
         const char *s = eventlog_text(log, k, &len);
+        int vi = ui_lang_is_vi(l->o.lang);   /* the narration pane's language */
         l->state = UI_RUN_PAUSED;
         l->pending_steps = 0;
-        snprintf(l->msg, sizeof l->msg, "pause: %.*s  (space goes on)", (int)(len < 400 ? len : 400),
-                 s ? s : "");
+        snprintf(l->msg, sizeof l->msg,
+                 vi ? "dừng: %.400s  (space: chạy tiếp)" : "pause: %.400s  (space goes on)",
+                 s ? trace_pause_text(s, len, vi) : "");
     }
 }
 
@@ -470,7 +485,11 @@ static int live_command(UiSource *s, UiSourceCmd cmd, int arg)
             gate_pause(l->reg.rt);
         l->use_sched = 0;
         l->state = UI_RUN_PAUSED;
-        l->pending_steps++;
+        /* One grant at most in wait: the UI shows the log one event per s
+         * and asks again only when it has shown it all, so a second s
+         * before the first grant found a worker (all asleep, say) must not
+         * let two actions through. */
+        l->pending_steps = 1;
         live_control(l);
         return 0;
     case UI_SRC_STEP_WORKER:

@@ -74,7 +74,7 @@ int run_schedule_load(RunSchedule *s, const char *file, char *err, size_t errlen
 {
     EventLog log;
     memset(s, 0, sizeof *s);
-    s->last = -1;
+    s->last = 0;    /* the main thread runs before any grant: in flight */
     eventlog_init(&log);
     if (eventlog_load(&log, file, err, errlen) < 0) {
         eventlog_free(&log);
@@ -123,16 +123,18 @@ void run_schedule_free(RunSchedule *s)
     memset(s, 0, sizeof *s);
 }
 
-/* How long the worker granted last may stay away before the next grant:
- * it may be blocked for real (a lock, a sleep) and never come back by
- * itself before someone else moves. */
-#define RUN_QUIET_NS 3000000ull
+/* How long the worker granted last may run between two gates before the
+ * next grant is made anyway (a long computation with no visible action).
+ * Blocked workers (a lock, a sleep, a join...) say so at once (gate.h's
+ * gate_is_away), so this is only a safety net. */
+#define RUN_INFLIGHT_NS 1000000000ull
 /* How long the scheduled worker may fail to show up before the order is
  * left (the run diverged: another path through the program). */
 #define RUN_GIVEUP_NS 3000000000ull
 /* ... and how long before believing the model that it is blocked (the
- * model is a drain or two behind). */
-#define RUN_BLOCKED_NS 30000000ull
+ * model is a drain or two behind, and a woken waiter needs a moment, a
+ * poll slice at worst, to reach its wake gate). */
+#define RUN_BLOCKED_NS 300000000ull
 
 static int run_is_waiting(const int *ids, int n, int w)
 {
@@ -156,23 +158,28 @@ int run_schedule_turn(RunSchedule *s, Rt *rt)
         s->granted_at = now;     /* the run starts: give everyone time to arrive */
     uint64_t idle = now - s->granted_at;
     int want = s->worker[s->pos];
+    /* The last one granted still on its way: only it moves until it is
+     * back at the gate, blocked or gone.  Every way on from a block (a
+     * woken lock waiter, a timeout, the GIL after a wait) is a gate of its
+     * own, so no one else can move meanwhile. */
+    if (s->last >= 0 && !run_is_waiting(ids, n, s->last) && !gate_is_away(rt, s->last) &&
+        idle < RUN_INFLIGHT_NS)
+        return 0;
     /* A forced GIL switch happens where the switch interval ran out: a
-     * matter of timing, so one the recording did not have goes at once. */
+     * matter of timing, so one the recording did not have goes as soon as
+     * nobody else moves.  So does a pause() checkpoint: a headless
+     * recording has none (the live run holds the whole run there itself).
+     * It is then the one in flight, waited for as any other. */
     for (int i = 0; i < n; i++) {
         const RtWorker *fw = rt_worker(rt, ids[i]);
-        if (fw && fw->gate_action == TK_GIL_RELEASE &&
-            !(ids[i] == want && s->action[s->pos] == TK_GIL_RELEASE))
-            gate_grant(rt, ids[i]);
+        if (fw && (fw->gate_action == TK_GIL_RELEASE || fw->gate_action == TK_PAUSE) &&
+            !(ids[i] == want && s->action[s->pos] == fw->gate_action) &&
+            gate_grant(rt, ids[i]) == 0) {
+            s->last = ids[i];
+            s->granted_at = now;
+            return 1;
+        }
     }
-    /* The last one granted still on its way: let it reach its next gate.
-     * After a release, let the woken waiter take what was released before
-     * anyone else may ask for it (a barging acquire would decide the race
-     * by timing instead of by the schedule). */
-    if (s->last >= 0 && !run_is_waiting(ids, n, s->last) && idle < RUN_QUIET_NS &&
-        want != s->last)
-        return 0;
-    if (s->last_action == TK_LOCK_RELEASE && idle < RUN_QUIET_NS)
-        return 0;
     int action = 0;
     if (run_is_waiting(ids, n, want)) {
         if (gate_grant_action(rt, want, &action) != 0)

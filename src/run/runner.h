@@ -30,6 +30,7 @@ typedef struct RunOptions {
     const char *record;         /* --record FILE */
     const char *trace;          /* --trace OUT.json */
     const char *schedule;       /* --replay-schedule FILE */
+    const char *lang;           /* --lang: "en", "vi", NULL = the locale's (ui_lang_is_vi) */
 } RunOptions;
 
 /* What a controller shares with the run. */
@@ -54,7 +55,7 @@ typedef struct RunSchedule {
     uint8_t *action;            /* what each asked to do (a TraceKind) */
     size_t n, pos;
     uint64_t granted_at;        /* ns of the last grant */
-    int last;                   /* worker of the last grant, -1 */
+    int last;                   /* worker of the last grant (at first the main thread, 0) */
     int last_action;            /* what it was granted (a TraceKind) */
     size_t deviations;          /* grants that had to leave the order */
     _Atomic uint8_t *blocked;   /* per worker: blocked for real or ended, from the model */

@@ -44,7 +44,9 @@
  *   sleep.begin      a = the requested duration in ns; sleep.end
  *   join.wait/end    obj = the worker joined
  *   exception        text = "Type: message"
- *   pause            text = the checkpoint text of parlab.pause()
+ *   pause            text = the checkpoint text of parlab.pause(text, vi):
+ *                    the English text, then, when vi was given, a NUL byte
+ *                    and the Vietnamese text (trace_pause_text picks one)
  *   gate.wait/grant  obj = TRACE_NONE, aux = the kind the worker asks to do
  *   task.submit      obj = the future, aux = the pool, text = a label
  *   task.start/done  obj = the future; task.done text = repr of the result
@@ -190,6 +192,17 @@ static inline const TraceKindInfo *trace_kind_info(unsigned kind)
 
 /* Look a kind up by its name ("lock.acquire"); -1 if unknown. */
 int trace_kind_by_name(const char *name);
+
+/* The text of a pause event's payload (eventlog_text: NUL-terminated,
+ * `len` bytes) in one language: after the inner NUL when vi is asked for
+ * and given, else the English part before it. */
+static inline const char *trace_pause_text(const char *payload, uint32_t len, int vi)
+{
+    uint32_t n = 0;
+    while (n < len && payload[n])
+        n++;
+    return vi && n < len ? payload + n + 1 : payload;
+}
 
 static inline uint64_t trace_pid_tid(uint32_t pid, uint32_t tid)
 {

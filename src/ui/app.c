@@ -1,7 +1,8 @@
 /* The lesson screen's loop.  One turn per ~16 ms tick or input:
  *   signals (from the self-pipe) -> keys and mouse -> commands;
  *   source->pump appends events -> model_update;
- *   the viewed event k follows the newest unless the user travels back;
+ *   the viewed event k follows the newest unless the user travels back
+ *   or steps (see app_step: `s` reveals the log one event at a time);
  *   panes whose inputs changed are redrawn (dirty bits), nothing is erased
  *   first, and ncurses sends only the cells that differ. */
 #include <poll.h>
@@ -27,9 +28,14 @@ typedef struct App {
     UiLayout layout;
     Canvas canvas;
     int following;          /* k tracks the newest event */
+    int stepping;           /* `s` reveals the log one event at a time */
+    size_t owed;            /* `s` presses still waiting for an event to show */
+    int start_paused;       /* --step: a (re)start shows event 0, stepping */
     unsigned dirty;
     int w, h;
     size_t npauses;         /* checkpoints seen, to notice a new one */
+    size_t pause_ev;        /* the newest one's event */
+    char pause_msg[256];    /* the source's note that came with it */
     uint64_t shown_ds;      /* elapsed tenths of a second on screen */
     UiSourceStatus last;
     char msg[256];          /* copy of the source's message */
@@ -92,8 +98,11 @@ static void app_reset_model(App *a)
     eventlog_free(&a->log);
     eventlog_init(&a->log);
     a->model = model_create(&a->log);
-    a->following = 1;
+    a->following = !a->start_paused;
+    a->stepping = a->start_paused;
+    a->owed = 0;
     a->npauses = 0;
+    a->pause_msg[0] = '\0';
     a->optional = 0;
     memset(a->ctx.scroll, 0, sizeof a->ctx.scroll);
     a->ctx.hl_kind = HIT_NONE;
@@ -116,18 +125,65 @@ static void app_note(App *a, const char *s)
     a->dirty |= 1u << P_STATUS;
 }
 
-/* Forward a control key; running or stepping brings the view back to the
- * newest event (what is being run), a speed change does not. */
-static void app_source_cmd(App *a, UiSourceCmd cmd, int arg)
+/* Back to showing the newest event as it comes. */
+static void app_follow(App *a)
 {
-    app_note(a, "");
-    int moves = cmd == UI_SRC_RUN || cmd == UI_SRC_STEP || cmd == UI_SRC_STEP_WORKER ||
-                cmd == UI_SRC_STEP_LINE;
-    if (a->src->ops->command(a->src, cmd, arg) == 0 && moves && !a->following) {
+    a->stepping = 0;
+    a->owed = 0;
+    if (!a->following) {
         a->following = 1;
         ui_ctx_view(&a->ctx, a->model, model_count(a->model));
         a->dirty = UI_DIRTY_ALL;
     }
+}
+
+/* Forward a control key; running, or stepping a chosen worker (a whole
+ * action: 1-9, `.`), brings the view back to the newest event and follows
+ * it; a speed change does not. */
+static void app_source_cmd(App *a, UiSourceCmd cmd, int arg)
+{
+    app_note(a, "");
+    int moves = cmd == UI_SRC_RUN || cmd == UI_SRC_STEP_WORKER || cmd == UI_SRC_STEP_LINE;
+    if (a->src->ops->command(a->src, cmd, arg) == 0 && moves)
+        app_follow(a);
+}
+
+/* Show up to n more events of the log (the owed ones), not following. */
+static void app_reveal(App *a, size_t n)
+{
+    size_t total = model_count(a->model), k = a->ctx.k;
+    size_t d = total - k < n ? total - k : n;
+    if (!d)
+        return;
+    ui_ctx_view(&a->ctx, a->model, k + d);
+    a->dirty |= APP_MODEL_PANES | 1u << P_STATUS;
+}
+
+/* `s`: exactly one event more on screen.  The screen is a fold over the
+ * log, so the step is on the log, not on the run: while events already
+ * recorded lie past the viewed one (a grant brings 5-11 of them: gate,
+ * GIL, line, the action; free-running workers bring their own), the next
+ * one is revealed and nothing runs.  Only at the newest does the gate let
+ * the worker that reached it first do one action, and of what that brings
+ * only the first event is shown (on a later tick, when it arrives). */
+static void app_step(App *a)
+{
+    app_note(a, "");
+    a->following = 0;
+    a->stepping = 1;
+    size_t total = model_count(a->model);
+    int running = a->last.state == UI_RUN_RUNNING;
+    if (a->ctx.k < total) {
+        if (running)    /* stop what runs; the grant it brings waits in the log */
+            a->src->ops->command(a->src, UI_SRC_STEP, 0);
+        app_reveal(a, 1);
+        return;
+    }
+    if (a->src->ops->command(a->src, UI_SRC_STEP, 0) == 0)
+        a->owed++;
+    else if (a->last.state == UI_RUN_FINISHED || a->last.state == UI_RUN_FAILED)
+        app_note(a, a->ctx.vi ? "bài đã chạy xong; r để chạy lại" : "the run is over; r runs it again");
+    a->dirty |= 1u << P_STATUS;
 }
 
 /* Move the viewed event; leaving the end stops following the run. */
@@ -144,6 +200,7 @@ static void app_travel(App *a, long delta, int to_start, int to_end)
         k = k + (size_t)delta > total ? total : k + (size_t)delta;
     }
     a->following = k == total;
+    a->owed = 0;
     ui_ctx_view(&a->ctx, a->model, k);
     a->dirty = UI_DIRTY_ALL;
 }
@@ -199,7 +256,7 @@ static int app_command(App *a, const UiInput *in)
         if (a->src->ops->command(a->src, UI_SRC_RESTART, 0) == 0)
             app_reset_model(a);
         break;
-    case CMD_STEP: app_source_cmd(a, UI_SRC_STEP, 0); break;
+    case CMD_STEP: app_step(a); break;
     case CMD_STEP_WORKER: app_source_cmd(a, UI_SRC_STEP_WORKER, in->arg); break;
     case CMD_STEP_LINE:
         app_source_cmd(a, UI_SRC_STEP_LINE, a->ctx.hl_kind == HIT_WORKER ? (int)a->ctx.hl_id : -1);
@@ -267,11 +324,40 @@ int ui_take_signals(int *resized)
     return 0;
 }
 
+/* A pause() checkpoint's note (what the source said in the tick that
+ * brought it) waits, while stepping, until its event is on screen: it
+ * speaks of what the viewer has not seen yet. */
+static int app_pause_ahead(App *a)
+{
+    return !a->following && a->npauses && a->pause_ev >= a->ctx.k && a->pause_msg[0] &&
+           !strcmp(a->msg, a->pause_msg);
+}
+
+/* The status line's note and clock as of the viewed event: away from the
+ * newest (stepping, travelling) the clock reads that event's time. */
+static void app_status_view(App *a)
+{
+    a->ctx.run.message = a->msg[0] && !app_pause_ahead(a) ? a->msg : NULL;
+    a->ctx.run.elapsed_ns = a->last.elapsed_ns;
+    size_t k = a->ctx.k;
+    if (!a->following && k < model_count(a->model)) {
+        uint64_t t0 = eventlog_get(&a->log, 0)->ts;
+        a->ctx.run.elapsed_ns = k ? eventlog_get(&a->log, k - 1)->ts - t0 : 0;
+    }
+}
+
 /* Pump the source, fold, follow; mark what changed. */
 static void app_tick(App *a)
 {
     if (a->src->ops->pump(a->src, &a->log)) {
         model_update(a->model);
+        size_t np;
+        const ModelRef *p = model_pauses(a->model, &np);
+        if (np > a->npauses) {
+            a->npauses = np;
+            a->pause_ev = p[np - 1].ev;
+            a->pause_msg[0] = '\1';    /* take the note this tick brings */
+        }
         unsigned opt = ui_optional_panes(a->model);
         if (opt != a->optional) {
             a->optional = opt;
@@ -283,6 +369,11 @@ static void app_tick(App *a)
             a->ctx.total = model_count(a->model);
         a->dirty |= a->following ? APP_MODEL_PANES : 0;
         a->dirty |= 1u << P_STATUS;
+        if (a->owed) {          /* what the step's grant brought: its first event */
+            size_t k = a->ctx.k;
+            app_reveal(a, a->owed);
+            a->owed -= a->ctx.k - k;
+        }
     }
     UiSourceStatus s;
     a->src->ops->status(a->src, &s);
@@ -294,10 +385,14 @@ static void app_tick(App *a)
             a->dirty |= 1u << P_NARRATION | 1u << P_CODE;
     }
     snprintf(a->msg, sizeof a->msg, "%s", m);
+    if (a->pause_msg[0] == '\1')
+        snprintf(a->pause_msg, sizeof a->pause_msg, "%s", m);
     a->shown_ds = s.elapsed_ns / 100000000;
+    if (a->stepping && s.state == UI_RUN_RUNNING)   /* a schedule, or a restart, runs */
+        app_follow(a);
     a->last = s;
     a->ctx.run = s;
-    a->ctx.run.message = a->msg[0] ? a->msg : NULL;
+    app_status_view(a);
     if (s.state == UI_RUN_FINISHED && !a->marked && a->progress_key) {
         ui_progress_mark(a->progress_key);
         a->marked = 1;
@@ -344,6 +439,7 @@ static int app_loop(App *a)
         if (a->dirty) {
             if (!a->following)
                 ui_ctx_view(&a->ctx, a->model, a->ctx.k);
+            app_status_view(a);
             ui_frame_draw(&a->ctx, &a->layout, &a->canvas, a->dirty);
             term_flush();
             a->dirty = 0;
@@ -379,6 +475,7 @@ int ui_screen_run(const char *path, UiSource *src, const UiOptions *opt, char *e
     a->ctx.focus = P_TIMELINE;
     a->progress_key = a->lesson.section ? a->lesson.section : a->lesson.name;
     a->last.state = (UiRunState)-1;
+    a->start_paused = opt && opt->step;
     eventlog_init(&a->log);
     app_reset_model(a);
     app_layout(a);

@@ -13,9 +13,12 @@
 
 static const UiBinding input_table[] = {
     { CH(' '), CMD_TOGGLE_RUN, 0, "space", "pause / run", "tạm dừng / chạy tiếp" },
-    { CH('s'), CMD_STEP, 0, "s", "step: one event, to whoever comes first", "bước: một sự kiện" },
-    { CH('1'), CMD_STEP_WORKER, 1, "1-9", "step worker N (its number on the timeline)",
-      "bước riêng luồng số N" },
+    /* s is on the log: it shows the next recorded event; only at the newest
+     * does the first worker at the gate do one action (its first event). */
+    { CH('s'), CMD_STEP, 0, "s", "step one event (at the newest: first at gate acts)",
+      "bước một sự kiện (ở cuối: luồng tới cổng trước chạy)" },
+    { CH('1'), CMD_STEP_WORKER, 1, "1-9", "worker N does one action; the view follows",
+      "luồng số N làm một thao tác; màn hình theo sau" },
     { CH('2'), CMD_STEP_WORKER, 2, NULL, NULL, NULL },
     { CH('3'), CMD_STEP_WORKER, 3, NULL, NULL, NULL },
     { CH('4'), CMD_STEP_WORKER, 4, NULL, NULL, NULL },
@@ -24,8 +27,8 @@ static const UiBinding input_table[] = {
     { CH('7'), CMD_STEP_WORKER, 7, NULL, NULL, NULL },
     { CH('8'), CMD_STEP_WORKER, 8, NULL, NULL, NULL },
     { CH('9'), CMD_STEP_WORKER, 9, NULL, NULL, NULL },
-    { CH('.'), CMD_STEP_LINE, 0, ".", "step the focused worker to its next line",
-      "bước tới dòng tiếp theo" },
+    { CH('.'), CMD_STEP_LINE, 0, ".", "focused worker to its next line; view follows",
+      "bước tới dòng tiếp theo; màn hình theo sau" },
     { CH('['), CMD_SLOWER, 0, "[ ]", "slower / faster", "chậm hơn / nhanh hơn" },
     { CH(']'), CMD_FASTER, 0, NULL, NULL, NULL },
     { CH('r'), CMD_RESTART, 0, "r", "restart the lesson", "chạy lại bài" },

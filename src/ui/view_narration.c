@@ -1,8 +1,9 @@
 /* The narration pane: the lesson's text in the chosen language, wrapped
  * by display width (Vietnamese included), then the pause() checkpoints
- * reached by the viewed event.  When a checkpoint has been reached the
- * pane shows the end (the newest checkpoint); otherwise the beginning.
- * Up/Down scroll from there. */
+ * reached by the viewed event, in the same language (a checkpoint's vi
+ * text when the lesson gave one, else its English one).  When a checkpoint
+ * has been reached the pane shows the end (the newest checkpoint);
+ * otherwise the beginning.  Up/Down scroll from there. */
 #include <string.h>
 
 #include "ui/glyphs.h"
@@ -44,7 +45,9 @@ static int narr_all(UiCtx *ctx, Canvas *c, UiRect in, int y)
     size_t reached = model_before(p, n, ctx->k);
     for (size_t i = 0; i < reached; i++) {
         rows++;     /* a blank row before each checkpoint */
-        const char *t = model_text(ctx->model, p[i].ev);
+        uint32_t len = 0;
+        const char *t = eventlog_text(model_log(ctx->model), p[i].ev, &len);
+        t = trace_pause_text(t, len, ctx->vi);
         UiRole role = i + 1 == reached ? C_PAUSE : C_DIM;
         if (c)
             cv_text(c, in, 0, y + rows, role, ui_glyph(G_PAUSE));

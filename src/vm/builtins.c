@@ -8,24 +8,6 @@
 #include "vm/format.h"
 #include "vm/interp.h"
 
-/* builtins_types.c */
-Value bi_int(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_float(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_str(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_bool(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_list(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_tuple(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_range(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_type(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_object(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_round(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_abs(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_divmod(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_pow(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_hash(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_chr(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_ord(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-
 static Value kw_get(const VmKw *kw, StrObj *name, Value dflt)
 {
     if (kw) {
@@ -416,6 +398,9 @@ static Value bi_super(VmThread *ts, Value *args, int nargs, const VmKw *kw)
             return vm_raise(ts, EXC_TypeError, "super() argument 1 must be a type, not %s", v_typename(ts->in, args[0]));
         cls = (ClassObj *)args[0].u.o;
         self = args[1];
+        const ClassObj *t = v_is(self, K_CLASS) ? (const ClassObj *)self.u.o : v_class(ts->in, self);
+        if (!class_is_sub(t, cls))
+            return vm_raise(ts, EXC_TypeError, "super(type, obj): obj must be an instance or subtype of type");
     } else if (nargs == 0) {
         Frame *f = ts->frame;
         if (!f || !f->func || !f->func->cls || f->info->nparams == 0)

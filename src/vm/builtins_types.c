@@ -10,23 +10,6 @@
 #include "vm/format.h"
 #include "vm/interp.h"
 
-Value bi_int(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_float(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_str(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_bool(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_list(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_tuple(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_range(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_type(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_object(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_round(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_abs(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_divmod(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_pow(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_hash(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_chr(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-Value bi_ord(VmThread *ts, Value *args, int nargs, const VmKw *kw);
-
 static Value float_to_int(VmThread *ts, double d)
 {
     if (isnan(d))

@@ -1,12 +1,13 @@
 /* Classes, instances and attribute access.
  *
  * Attribute tables are small open-addressing hashes keyed by interned
- * strings (pointer equality).  Classes have a single base; a lookup walks
- * the chain.  Builtin kinds are classes too (interp->types[]), holding their
+ * strings (pointer equality).  A class may have several bases; a lookup
+ * walks its MRO (the C3 linearisation, computed once at creation).  Builtin kinds are classes too (interp->types[]), holding their
  * methods as BuiltinObj with BF_METHOD. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/format.h"
 #include "vm/interp.h"
 
 void at_init(AttrTable *t) { memset(t, 0, sizeof *t); }
@@ -81,27 +82,161 @@ bool at_del(Interp *in, AttrTable *t, const StrObj *key)
     return true;
 }
 
-ClassObj *class_new(VmThread *ts, const char *name, ClassObj *base, const char *module)
+/* The C3 linearisation of c from its bases' MROs, as CPython computes it:
+ * merge(mro(B1), ..., mro(Bn), [B1..Bn]), taking each time the first head
+ * that is in no list's tail.  -1 with a TypeError when there is none. */
+static int class_c3(VmThread *ts, ClassObj *c)
 {
+    int n = c->nbases + 1, cap = 1;
+    ClassObj **seqs[n];
+    int len[n], at[n];
+    for (int i = 0; i < c->nbases; i++) {
+        seqs[i] = c->bases[i]->mro;
+        len[i] = c->bases[i]->nmro;
+        at[i] = 0;
+        cap += len[i];
+    }
+    seqs[n - 1] = c->bases;
+    len[n - 1] = c->nbases;
+    at[n - 1] = 0;
+    ClassObj **out = malloc(sizeof *out * (size_t)cap);
+    if (!out)
+        abort();
+    int nout = 0;
+    out[nout++] = c;
+    for (;;) {
+        ClassObj *next = NULL;
+        bool left = false;
+        for (int i = 0; i < n && !next; i++) {
+            if (at[i] >= len[i])
+                continue;
+            left = true;
+            ClassObj *cand = seqs[i][at[i]];
+            bool in_tail = false;
+            for (int j = 0; j < n && !in_tail; j++)
+                for (int k = at[j] + 1; k < len[j] && !in_tail; k++)
+                    in_tail = seqs[j][k] == cand;
+            if (!in_tail)
+                next = cand;
+        }
+        if (!left)
+            break;
+        if (!next) {
+            StrBuf sb;
+            sb_init(&sb);
+            for (int i = 0; i < n; i++) {
+                if (at[i] >= len[i])
+                    continue;
+                bool seen = false;
+                for (int j = 0; j < i && !seen; j++)
+                    seen = at[j] < len[j] && seqs[j][at[j]] == seqs[i][at[i]];
+                if (!seen)
+                    sb_printf(&sb, "%s%s", sb.len ? ", " : "", seqs[i][at[i]]->name->s);
+            }
+            char *names = sb_detach(&sb);
+            vm_raise(ts, EXC_TypeError, "Cannot create a consistent method resolution\norder (MRO) for bases %s",
+                     names);
+            free(names);
+            free(out);
+            return -1;
+        }
+        out[nout++] = next;
+        for (int i = 0; i < n; i++)
+            if (at[i] < len[i] && seqs[i][at[i]] == next)
+                at[i]++;
+    }
+    free(c->mro);
+    c->mro = out;
+    c->nmro = nout;
+    return 0;
+}
+
+/* The topmost class of c's single-base chain that still has c's native
+ * state: two bases with different ones cannot share an instance. */
+static const ClassObj *native_root(const ClassObj *c)
+{
+    while (c->base && c->base->native_free == c->native_free)
+        c = c->base;
+    return c;
+}
+
+/* A class with bases (none for object): its MRO, and the hooks and flags
+ * of the first class in it that has them.  NULL with a TypeError for
+ * duplicate bases, an inconsistent MRO or clashing native bases. */
+ClassObj *class_new_bases(VmThread *ts, const char *name, ClassObj **bases, int nbases, const char *module)
+{
+    for (int i = 0; i < nbases; i++)
+        for (int j = 0; j < i; j++)
+            if (bases[i] == bases[j]) {
+                vm_raise(ts, EXC_TypeError, "duplicate base class %s", bases[i]->name->s);
+                return NULL;
+            }
+    for (int i = 0; i < nbases; i++)
+        for (int j = 0; j < i; j++)
+            if (bases[i]->native_free && bases[j]->native_free &&
+                native_root(bases[i]) != native_root(bases[j]) &&
+                !class_is_sub(bases[i], native_root(bases[j])) && !class_is_sub(bases[j], native_root(bases[i]))) {
+                vm_raise(ts, EXC_TypeError, "multiple bases have instance lay-out conflict");
+                return NULL;
+            }
     ClassObj *c = obj_alloc(ts, K_CLASS, sizeof(ClassObj));
     if (!c)
         return NULL;
     c->name = str_intern(ts->in, name, strlen(name));
-    c->base = base;
-    if (base) {
-        base->h.rc++;
-        c->cflags = base->cflags & CF_EXC;
-        c->getattr = base->getattr;
-        c->setattr = base->setattr;
-    }
     c->module = module;
+    if (nbases) {
+        c->bases = malloc(sizeof *c->bases * (size_t)nbases);
+        if (!c->bases)
+            abort();
+        for (int i = 0; i < nbases; i++) {
+            bases[i]->h.rc++;
+            c->bases[i] = bases[i];
+        }
+        c->nbases = nbases;
+        c->base = bases[0];
+    }
+    if (class_c3(ts, c) < 0) {
+        obj_decref(ts->in, &c->h);
+        return NULL;
+    }
+    for (int i = 1; i < c->nmro; i++) {
+        const ClassObj *k = c->mro[i];
+        c->cflags |= k->cflags & CF_EXC;
+        if (!c->getattr)
+            c->getattr = k->getattr;
+        if (!c->setattr)
+            c->setattr = k->setattr;
+        if (!c->native_free)
+            c->native_free = k->native_free;
+    }
     return c;
+}
+
+ClassObj *class_new(VmThread *ts, const char *name, ClassObj *base, const char *module)
+{
+    return class_new_bases(ts, name, &base, base ? 1 : 0, module);
 }
 
 Value *class_lookup(const ClassObj *c, const StrObj *name)
 {
-    for (; c; c = c->base) {
-        Value *v = at_find(&c->dict, name);
+    for (int i = 0; c && i < c->nmro; i++) {
+        Value *v = at_find(&c->mro[i]->dict, name);
+        if (v)
+            return v;
+    }
+    return NULL;
+}
+
+/* super(cls, self).name: the MRO of self's class (or of self, a class),
+ * searched after cls. */
+static Value *super_lookup(Interp *in, const SuperObj *s, const StrObj *name)
+{
+    const ClassObj *t = v_is(s->self, K_CLASS) ? (const ClassObj *)s->self.u.o : v_class(in, s->self);
+    int i = 0;
+    while (i < t->nmro && t->mro[i] != s->cls)
+        i++;
+    for (i++; i < t->nmro; i++) {
+        Value *v = at_find(&t->mro[i]->dict, name);
         if (v)
             return v;
     }
@@ -151,6 +286,19 @@ static Value no_attr(VmThread *ts, Value obj, StrObj *name)
         return vm_raise(ts, EXC_AttributeError, "type object '%s' has no attribute '%s'",
                         ((ClassObj *)obj.u.o)->name->s, name->s);
     return vm_raise(ts, EXC_AttributeError, "'%s' object has no attribute '%s'", v_typename(ts->in, obj), name->s);
+}
+
+/* C.__mro__, C.__bases__ */
+static Value class_tuple(VmThread *ts, ClassObj **cs, int n)
+{
+    TupleObj *t = tuple_new(ts, n);
+    if (!t)
+        return VEXC;
+    for (int i = 0; i < n; i++) {
+        cs[i]->h.rc++;
+        t->items[i] = vobj(cs[i]);
+    }
+    return vobj(t);
 }
 
 Value vm_getattr(VmThread *ts, Value obj, StrObj *name)
@@ -204,11 +352,15 @@ Value vm_getattr(VmThread *ts, Value obj, StrObj *name)
                 v_incref(*v);
                 return *v;
             }
+            if (strcmp(name->s, "__mro__") == 0)
+                return class_tuple(ts, c->mro, c->nmro);
+            if (strcmp(name->s, "__bases__") == 0)
+                return class_tuple(ts, c->bases, c->nbases);
             return no_attr(ts, obj, name);
         }
         case K_SUPER: {
             SuperObj *s = (SuperObj *)obj.u.o;
-            Value *v = class_lookup(s->cls->base, name);
+            Value *v = super_lookup(in, s, name);
             if (v)
                 return bind(ts, s->self, *v);
             return vm_raise(ts, EXC_AttributeError, "'super' object has no attribute '%s'", name->s);
@@ -346,8 +498,10 @@ void types_init(Interp *in)
     }
     /* bool derives from int (isinstance(True, int)) */
     in->object_class->h.rc--;
-    in->types[T_BOOL]->base = in->types[T_INT];
+    ClassObj *b = in->types[T_BOOL];
+    b->base = b->bases[0] = in->types[T_INT];
     in->types[T_INT]->h.rc++;
+    class_c3(ts, b);
     str_methods_init(ts, in->types[K_STR]);
     list_methods_init(ts, in->types[K_LIST], in->types[K_TUPLE]);
 }

@@ -13,10 +13,31 @@ Value vm_getslice(VmThread *ts, Value obj, Value lo, Value hi, Value step);
 
 #define CHECK(v) do { if (__builtin_expect((v).tag == V_EXC, 0)) return VEXC; } while (0)
 
-static Value unbound(VmThread *ts, Expr *e)
+/* A name a class body binds but has not bound yet is read, as CPython's
+ * LOAD_NAME does, from the globals, then the builtins. */
+Value vm_class_body_name(VmThread *ts, const char *id)
+{
+    Interp *in = ts->in;
+    StrObj *s = str_intern(in, id, strlen(id));
+    for (int i = 0; i < in->nglobals; i++)
+        if (in->gnames[i] == s && in->globals[i].tag != V_UNDEF) {
+            v_incref(in->globals[i]);
+            return in->globals[i];
+        }
+    int b = builtins_find(id);
+    if (b >= 0) {
+        v_incref(in->builtins[b]);
+        return in->builtins[b];
+    }
+    return vm_raise(ts, EXC_NameError, "name '%s' is not defined", id);
+}
+
+static Value unbound(VmThread *ts, Frame *f, Expr *e)
 {
     switch (e->u.name.scope) {
     case SCOPE_LOCAL: case SCOPE_CELL:
+        if (f->info && f->info->is_class && e->u.name.slot < f->info->nnamed)
+            return vm_class_body_name(ts, e->u.name.id);
         return vm_raise(ts, EXC_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
                         e->u.name.id);
     case SCOPE_FREE:
@@ -39,7 +60,7 @@ static inline Value eval_name(VmThread *ts, Frame *f, Expr *e)
     default: return vm_raise(ts, EXC_NameError, "name '%s' is not defined", e->u.name.id);
     }
     if (__builtin_expect(v.tag == V_UNDEF, 0))
-        return unbound(ts, e);
+        return unbound(ts, f, e);
     v_incref(v);
     return v;
 }
@@ -306,6 +327,27 @@ static Value eval_subscript(VmThread *ts, Frame *f, Expr *e)
     return r;
 }
 
+/* A comprehension variable a lambda captures gets a new cell each time the
+ * comprehension runs: CPython's comprehension is a function call, whose
+ * cells the lambdas of an earlier run keep. */
+static int comp_fresh_cells(VmThread *ts, Frame *f, Expr *t)
+{
+    if (t->kind == E_TUPLE || t->kind == E_LIST) {
+        for (int i = 0; i < t->u.seq.n; i++)
+            if (comp_fresh_cells(ts, f, t->u.seq.items[i]) < 0)
+                return -1;
+    } else if (t->kind == E_NAME && t->u.name.scope == SCOPE_CELL) {
+        CellObj *c = obj_alloc(ts, K_CELL, sizeof(CellObj));
+        if (!c)
+            return -1;
+        c->v = VUNDEF;
+        Value old = f->locals[t->u.name.slot];
+        f->locals[t->u.name.slot] = vobj(c);
+        v_decref(ts->in, old);
+    }
+    return 0;
+}
+
 static int comp_level(VmThread *ts, Frame *f, Expr *e, int k, ListObj *out)
 {
     CompFor *cf = &e->u.comp.fors[k];
@@ -439,7 +481,11 @@ Value eval_expr(VmThread *ts, Frame *f, Expr *e)
             return VEXC;
         return eval_expr(ts, f, t ? e->u.ifexp.then : e->u.ifexp.orelse);
     }
+    case E_LAMBDA: return make_function(ts, f, e->u.lambda);
     case E_LISTCOMP: {
+        for (int k = 0; k < e->u.comp.nfor; k++)
+            if (comp_fresh_cells(ts, f, e->u.comp.fors[k].target) < 0)
+                return VEXC;
         ListObj *l = list_new(ts, 8);
         if (!l)
             return VEXC;

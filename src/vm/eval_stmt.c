@@ -176,6 +176,16 @@ static Exit exec_aug(VmThread *ts, Frame *f, Stmt *st)
         Value rhs = eval_expr(ts, f, st->u.aug.value);
         if (rhs.tag == V_EXC)
             return X_EXC;
+        if (slot->tag == V_UNDEF && f->info && f->info->is_class) {
+            Value cur = vm_class_body_name(ts, t->u.name.id);
+            Value res = cur.tag == V_EXC ? VEXC : inplace(ts, op, cur, rhs);
+            v_decref(ts->in, cur);
+            v_decref(ts->in, rhs);
+            if (res.tag == V_EXC)
+                return X_EXC;
+            *slot = res;
+            return X_NORMAL;
+        }
         if (slot->tag == V_UNDEF) {
             v_decref(ts->in, rhs);
             vm_raise(ts, EXC_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
@@ -358,6 +368,14 @@ static Exit exec_raise(VmThread *ts, Frame *f, Stmt *st)
     if (v.tag == V_EXC)
         return X_EXC;
     vm_raise_value(ts, v);
+    /* `raise e` of an exception caught before: as in CPython, this frame
+     * gets a new entry at this line, in front of the traceback e has. */
+    if (v_is(ts->exc, K_INST)) {
+        InstObj *e = (InstObj *)ts->exc.u.o;
+        e->tb_frame = f;
+        e->tb_line = st->line;
+        e->tb_added = NULL;
+    }
     return X_EXC;
 }
 

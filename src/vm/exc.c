@@ -42,8 +42,8 @@ static const struct {
 
 bool class_is_sub(const ClassObj *c, const ClassObj *base)
 {
-    for (; c; c = c->base)
-        if (c == base)
+    for (int i = 0; c && i < c->nmro; i++)
+        if (c->mro[i] == base)
             return true;
     return false;
 }

@@ -338,24 +338,27 @@ Value make_class(VmThread *ts, Frame *f, Stmt *cls)
 {
     Interp *in = ts->in;
     FuncInfo *info = cls->u.cls.scope_info;
-    ClassObj *base = in->object_class;
-    if (cls->u.cls.bases.n > 1)
-        return vm_raise(ts, EXC_TypeError, "class %s: parlab supports a single base class", cls->u.cls.name);
-    Value bv = VUNDEF;
-    if (cls->u.cls.bases.n == 1) {
-        bv = eval_expr(ts, f, cls->u.cls.bases.items[0]);
-        if (bv.tag == V_EXC)
-            return VEXC;
-        if (!v_is(bv, K_CLASS) || (((ClassObj *)bv.u.o)->ctor && bv.u.o != &in->object_class->h)) {
-            Value e = v_is(bv, K_CLASS)
+    int nb = cls->u.cls.bases.n;
+    Value bv[nb ? nb : 1];
+    ClassObj *bases[nb ? nb : 1];
+    bases[0] = in->object_class;
+    for (int i = 0; i < nb; i++) {
+        bv[i] = eval_expr(ts, f, cls->u.cls.bases.items[i]);
+        Value e = VUNDEF;
+        if (bv[i].tag == V_EXC)
+            e = VEXC;
+        else if (!v_is(bv[i], K_CLASS) || (((ClassObj *)bv[i].u.o)->ctor && bv[i].u.o != &in->object_class->h))
+            e = v_is(bv[i], K_CLASS)
                 ? vm_raise(ts, EXC_TypeError, "class %s: cannot derive from builtin type '%s' in parlab",
-                           cls->u.cls.name, ((ClassObj *)bv.u.o)->name->s)
+                           cls->u.cls.name, ((ClassObj *)bv[i].u.o)->name->s)
                 : vm_raise(ts, EXC_TypeError, "class %s: a base must be a class, not %s",
-                           cls->u.cls.name, v_typename(in, bv));
-            v_decref(in, bv);
-            return e;
+                           cls->u.cls.name, v_typename(in, bv[i]));
+        if (e.tag == V_EXC) {
+            for (int k = 0; k <= i; k++)
+                v_decref(in, bv[k]);
+            return VEXC;
         }
-        base = (ClassObj *)bv.u.o;
+        bases[i] = (ClassObj *)bv[i].u.o;
     }
     Value *locals = frame_alloc_locals(ts, info->nlocals);
     /* a class body inside a function sees the function's variables */
@@ -378,7 +381,7 @@ Value make_class(VmThread *ts, Frame *f, Stmt *cls)
     if (x == X_EXC) {
         vm_exc_leave_frame(ts, &cf, info->name);
     } else {
-        ClassObj *c = class_new(ts, cls->u.cls.name, base, "__main__");
+        ClassObj *c = class_new_bases(ts, cls->u.cls.name, bases, nb ? nb : 1, "__main__");
         if (c) {
             for (int i = 0; i < info->nnamed; i++) {
                 if (locals[i].tag == V_UNDEF)
@@ -395,6 +398,7 @@ Value make_class(VmThread *ts, Frame *f, Stmt *cls)
     }
     frame_free_locals(ts, locals, info->nlocals);
     free(closure);
-    v_decref(in, bv);
+    for (int i = 0; i < nb; i++)
+        v_decref(in, bv[i]);
     return r;
 }

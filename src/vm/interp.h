@@ -96,7 +96,8 @@ struct Interp {
     void (*gil_yield)(VmThread *ts);    /* hand the GIL over if the switch interval asks for it */
     void (*gil_release)(VmThread *ts);  /* before a blocking call */
     void (*gil_acquire)(VmThread *ts);  /* after it */
-    void (*pause_hook)(VmThread *ts, const char *text);  /* parlab.pause in the UI */
+    /* parlab.pause in the UI; text is "english" or "english\0vietnamese". */
+    void (*pause_hook)(VmThread *ts, const char *text, size_t len);
     void (*sleep_hook)(VmThread *ts, double seconds, int begin);  /* time.sleep, for the recorder */
     atomic_int sigint;         /* set by a SIGINT handler: raise KeyboardInterrupt */
     struct VmThread *main_ts;
@@ -202,6 +203,7 @@ int vm_store_subscript(VmThread *ts, Value obj, Value idx, Value v); /* borrows 
 
 /* class.c */
 ClassObj *class_new(VmThread *ts, const char *name, ClassObj *base, const char *module);
+ClassObj *class_new_bases(VmThread *ts, const char *name, ClassObj **bases, int nbases, const char *module);
 Value *class_lookup(const ClassObj *c, const StrObj *name);
 Value vm_getattr(VmThread *ts, Value obj, StrObj *name);
 int vm_setattr(VmThread *ts, Value obj, StrObj *name, Value v);  /* borrows v */
@@ -236,6 +238,24 @@ void resolve_free(Interp *in);
 /* builtins.c */
 void builtins_init(Interp *in);
 int builtins_find(const char *name);
+/* builtins_types.c: the builtin types' constructors and the numeric builtins */
+Value bi_int(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value bi_float(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value bi_str(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value bi_bool(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value bi_list(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value bi_tuple(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value bi_range(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value bi_type(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value bi_object(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value bi_round(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value bi_abs(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value bi_divmod(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value bi_pow(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value bi_hash(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value bi_chr(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value bi_ord(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value vm_class_body_name(VmThread *ts, const char *id);   /* eval_expr.c: a class body's global read */
 Value vm_print(VmThread *ts, Value *args, int nargs, const VmKw *kw);
 
 /* module.c: native modules */

@@ -12,8 +12,8 @@
 #include "vm/vm_conc.h"
 
 typedef struct ProcNat {
+    int started;              /* first: vmc_start sets it */
     RtProc proc;              /* the parent's handle; the process list points here */
-    int started;
     int ident_n;              /* N of Process-N */
 } ProcNat;
 
@@ -38,12 +38,9 @@ static Value proc_init(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 {
     Value self = args[0];
     VmConc *c = vmc_of(ts->in);
-    Value target = vmc_arg(ts, args, nargs, kw, 1, "target", VNONE);
-    Value name = vmc_arg(ts, args, nargs, kw, 2, "name", VNONE);
-    Value targs = vmc_arg(ts, args, nargs, kw, 3, "args", VUNDEF);
-    Value daemon = vmc_arg(ts, args, nargs, kw, -1, "daemon", VNONE);
-    if (!v_is(self, K_INST))
-        return vm_raise(ts, EXC_TypeError, "Process.__init__() needs an instance");
+    VmcRunArgs a;
+    if (vmc_run_args(ts, args, nargs, kw, "Process", &a) < 0)
+        return VEXC;
     InstObj *i = (InstObj *)self.u.o;
     ProcNat *p = i->native;
     if (!p) {
@@ -57,26 +54,15 @@ static Value proc_init(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     }
     p->ident_n = ++c->proc_counter;
     Value nm;
-    if (name.tag == V_NONE) {
+    if (a.name.tag == V_NONE) {
         char buf[96];
         snprintf(buf, sizeof buf, "Process-%s%s%d", c->proc_ident, c->proc_ident[0] ? ":" : "", p->ident_n);
         nm = str_from_cstr(ts, buf);
     } else {
-        nm = v_str(ts, name);
+        nm = v_str(ts, a.name);
     }
-    if (nm.tag == V_EXC)
-        return VEXC;
-    int rc = vm_setattr(ts, self, ts->in->s_name, nm);
-    v_decref(ts->in, nm);
-    if (rc < 0 || vm_setattr(ts, self, vmc_name(ts, "_target"), target) < 0)
-        return VEXC;
-    if (targs.tag == V_UNDEF)
-        targs = vobj(ts->in->empty_tuple);
-    if (vm_setattr(ts, self, vmc_name(ts, "_args"), targs) < 0)
-        return VEXC;
-    if (vm_setattr(ts, self, vmc_name(ts, "daemon"), vbool(daemon.tag != V_NONE && v_truthy(daemon))) < 0)
-        return VEXC;
-    return VNONE;
+    Value dv = vbool(a.daemon.tag != V_NONE && v_truthy(a.daemon));
+    return vmc_set_run_attrs(ts, self, nm, &a, dv) < 0 ? VEXC : VNONE;
 }
 
 static Value proc_run(VmThread *ts, Value *args, int nargs, const VmKw *kw)
@@ -84,58 +70,31 @@ static Value proc_run(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     return vm_thread_run_target(ts, args[0]);
 }
 
-static const char *obj_name(VmThread *ts, Value self)
-{
-    Value *v = v_is(self, K_INST) ? at_find(&((InstObj *)self.u.o)->attrs, ts->in->s_name) : NULL;
-    return v && v_is(*v, K_STR) ? V_STR(*v)->s : "?";
-}
-
 static int proc_body(VmThread *ts, void *arg)
 {
-    Value self = vmc_of(ts->in)->proc_obj;
     (void)arg;
-    Value r = vm_call_method(ts, self, vmc_name(ts, "run"), NULL, 0);
-    if (r.tag != V_EXC) {
-        v_decref(ts->in, r);
-        return 0;
-    }
-    if (vm_exc_isa(ts->in, ts->exc, ts->in->exc[EXC_SystemExit])) {
-        int code = 0;
-        InstObj *e = (InstObj *)ts->exc.u.o;
-        if (v_is(e->args, K_TUPLE) && V_TUPLE(e->args)->len > 0) {
-            Value a = V_TUPLE(e->args)->items[0];
-            code = a.tag == V_INT ? (int)a.u.i : a.tag == V_NONE ? 0 : 1;
-        }
-        v_decref(ts->in, ts->exc);
-        ts->exc = VUNDEF;
-        return code;
-    }
-    vmc_report_uncaught(ts, "Process ", obj_name(ts, self));
-    return 1;
+    return vmc_run_body(ts, vmc_of(ts->in)->proc_obj, "Process ");
 }
 
 static ProcNat *proc_nat(VmThread *ts, Value self)
 {
-    ProcNat *p = vmc_native(self);
-    if (!p)
-        vm_raise(ts, EXC_AttributeError, "Process.__init__() not called");
-    return p;
+    return vmc_native_or_raise(ts, self, EXC_AttributeError, "Process.__init__() not called");
+}
+
+static int proc_launch(VmThread *ts, Value self, void *nat)
+{
+    ProcNat *p = nat;
+    return vmc_proc_start(ts, vmc_obj_name(ts, self), p->ident_n, self, vmc_daemon_attr(ts, self), proc_body,
+                          NULL, &p->proc);
 }
 
 static Value proc_start(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 {
-    Value self = args[0];
-    ProcNat *p = proc_nat(ts, self);
-    if (!p)
-        return VEXC;
-    if (p->started)
-        return vm_raise(ts, EXC_AssertionError, "cannot start a process twice");
-    Value *d = at_find(&((InstObj *)self.u.o)->attrs, vmc_name(ts, "daemon"));
-    int rc = vmc_proc_start(ts, obj_name(ts, self), p->ident_n, self, d && v_truthy(*d), proc_body, NULL, &p->proc);
-    if (rc < 0)
-        return vmc_raise_rt(ts, rc, "process");
-    p->started = 1;
-    return VNONE;
+    static const VmcStartKind k = {
+        EXC_AttributeError, "Process.__init__() not called",
+        EXC_AssertionError, "cannot start a process twice", "process",
+    };
+    return vmc_start(ts, args[0], &k, proc_launch);
 }
 
 static Value proc_join(VmThread *ts, Value *args, int nargs, const VmKw *kw)
@@ -145,14 +104,11 @@ static Value proc_join(VmThread *ts, Value *args, int nargs, const VmKw *kw)
         return VEXC;
     if (!p->started)
         return vm_raise(ts, EXC_AssertionError, "can only join a started process");
-    double t = vmc_timeout(ts, vmc_arg(ts, args, nargs, kw, 0, "timeout", VNONE), "join");
+    double t = vmc_join_timeout(ts, args, nargs, kw);
     if (t == -2)
         return VEXC;
     vmc_gate(ts, TK_JOIN_WAIT, 1);
-    int rc = rt_proc_join(vmc_cx(ts), &p->proc, t == -3 ? 0 : t);
-    if (rc == RT_ESHUTDOWN)
-        return vmc_raise_rt(ts, rc, "join");
-    return VNONE;
+    return vmc_join_result(ts, rt_proc_join(vmc_cx(ts), &p->proc, t));
 }
 
 static Value proc_is_alive(VmThread *ts, Value *args, int nargs, const VmKw *kw)
@@ -480,18 +436,7 @@ static const VmModFunc value_methods[] = {
 
 static ClassObj *add_class(VmThread *ts, ModuleObj *m, const char *name, const VmModFunc *methods, VmFreeFn fr)
 {
-    ClassObj *c = class_new(ts, name, ts->in->object_class, "multiprocessing");
-    if (!c)
-        return NULL;
-    c->native_free = fr;
-    for (const VmModFunc *f = methods; f->name; f++)
-        if (class_add_method(ts, c, f->name, f->fn) < 0)
-            return NULL;
-    c->h.rc++;
-    if (module_add(ts, m, name, vobj(c)) < 0)
-        return NULL;
-    c->h.rc--;
-    return c;
+    return vmc_add_class(ts, m, name, NULL, "multiprocessing", methods, fr);
 }
 
 static int mp_init(VmThread *ts, ModuleObj *m)

@@ -2,7 +2,9 @@
  * process pool of pool_proc.c.  map() cuts its input in chunks as CPython
  * does (about four per worker), one task a chunk; results come back in
  * input order whatever order the chunks finish in.  Callbacks run on the
- * parent's result-handler thread. */
+ * parent's result-handler thread.  imap and imap_unordered submit a task
+ * per chunk (chunksize 1 by default) and return an iterator over them: in
+ * input order, or as the chunks complete. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -63,10 +65,14 @@ static Value pool_init(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     }
     if (workers < 1)
         return vm_raise(ts, EXC_ValueError, "Number of processes must be at least 1");
+    Value mt = vmc_arg(ts, args, nargs, kw, 3, "maxtasksperchild", VNONE);
+    if (mt.tag != V_NONE && (mt.tag != V_INT || mt.u.i <= 0))
+        return vm_raise(ts, EXC_ValueError, "maxtasksperchild must be a positive int or None");
     if (workers > RT_MAX_WORKERS)
         workers = RT_MAX_WORKERS;
     PPool *pp = ppool_create(ts, PP_POOL, (int)workers, vmc_arg(ts, args, nargs, kw, 1, "initializer", VNONE),
-                             vmc_arg(ts, args, nargs, kw, 2, "initargs", VNONE), NULL);
+                             vmc_arg(ts, args, nargs, kw, 2, "initargs", VNONE), NULL,
+                             mt.tag == V_INT ? (int)(mt.u.i > INT32_MAX ? INT32_MAX : mt.u.i) : 0);
     if (!pp)
         return VEXC;
     PoolNat *p = calloc(1, sizeof *p);
@@ -242,6 +248,172 @@ static Value pool_map_wait(VmThread *ts, Value *a, int n, const VmKw *kw, int st
 static Value pool_map(VmThread *ts, Value *a, int n, const VmKw *kw) { return pool_map_wait(ts, a, n, kw, 0); }
 static Value pool_starmap(VmThread *ts, Value *a, int n, const VmKw *kw) { return pool_map_wait(ts, a, n, kw, 1); }
 
+/* The iterator of imap / imap_unordered: a future per chunk. */
+typedef struct IMapNat {
+    Value *futs;              /* owned from pos on */
+    int n, pos;
+    int ordered;
+    Value chunk;              /* the results being handed out, or VUNDEF (owned) */
+    int64_t at;
+} IMapNat;
+
+static void imap_free(Interp *in, Obj *o)
+{
+    InstObj *i = (InstObj *)o;
+    IMapNat *m = i->native;
+    if (m && pool_dropping_refs(o)) {
+        for (int k = m->pos; k < m->n; k++)
+            v_decref(in, m->futs[k]);
+        v_decref(in, m->chunk);
+    }
+    if (m)
+        free(m->futs);
+    free(m);
+    i->native = NULL;
+}
+
+static Value pool_imap_common(VmThread *ts, Value *args, int nargs, const VmKw *kw, int ordered)
+{
+    PoolNat *p = pool_running(ts, args[0]);
+    if (!p)
+        return VEXC;
+    Value fn = vmc_arg(ts, args, nargs, kw, 0, "func", VUNDEF);
+    Value it = vmc_arg(ts, args, nargs, kw, 1, "iterable", VUNDEF);
+    Value cs = vmc_arg(ts, args, nargs, kw, 2, "chunksize", vint(1));
+    if (fn.tag == V_UNDEF || it.tag == V_UNDEF)
+        return vm_raise(ts, EXC_TypeError, "imap() needs a function and an iterable");
+    if (cs.tag != V_INT || cs.u.i < 1)
+        return vm_raise(ts, EXC_ValueError, "Chunksize must be 1+, not %lld", cs.tag == V_INT ? (long long)cs.u.i : 0LL);
+    ClassObj *icls = mp_class(ts, ordered ? "IMapIterator" : "IMapUnorderedIterator");
+    ClassObj *rcls = mp_class(ts, "MapResult");
+    if (!icls || !rcls)
+        return VEXC;
+    Value items = list_from_iterable(ts, it);
+    if (items.tag == V_EXC)
+        return VEXC;
+    int64_t n = V_LIST(items)->len, chunk = cs.u.i;
+    int nch = (int)((n + chunk - 1) / chunk);
+    Value iter = inst_new(ts, icls);
+    if (iter.tag == V_EXC) {
+        v_decref(ts->in, items);
+        return VEXC;
+    }
+    IMapNat *m = calloc(1, sizeof *m);
+    PoolCall *calls = calloc((size_t)chunk, sizeof *calls);
+    if (!m || !calls)
+        abort();
+    m->futs = calloc((size_t)(nch ? nch : 1), sizeof *m->futs);
+    if (!m->futs)
+        abort();
+    m->ordered = ordered;
+    m->chunk = VUNDEF;
+    ((InstObj *)iter.u.o)->native = m;
+    for (int64_t lo = 0; lo < n; lo += chunk) {
+        int k = (int)(n - lo < chunk ? n - lo : chunk);
+        Value fut = pf_new(ts, rcls);
+        if (fut.tag == V_EXC)
+            goto failed;
+        m->futs[m->n++] = fut;
+        PFut *f = ((InstObj *)fut.u.o)->native;
+        ListObj *res = list_new(ts, k);
+        for (int j = 0; j < k; j++)
+            list_append(ts, res, VNONE);
+        f->items = vobj(res);
+        f->chunks_left = 1;
+        for (int j = 0; j < k; j++) {
+            TupleObj *t = tuple_new(ts, 1);
+            t->items[0] = V_LIST(items)->items[lo + j];
+            v_incref(t->items[0]);
+            calls[j].args = vobj(t);
+            calls[j].kwargs = VNONE;
+        }
+        if (ppool_submit(ts, p->pp, fn, fut, calls, k, 0, 1) < 0)
+            goto failed;
+    }
+    free(calls);
+    v_decref(ts->in, items);
+    return iter;
+failed:
+    free(calls);
+    v_decref(ts->in, items);
+    v_decref(ts->in, iter);
+    return VEXC;
+}
+
+static Value pool_imap(VmThread *ts, Value *a, int n, const VmKw *kw) { return pool_imap_common(ts, a, n, kw, 1); }
+static Value pool_imap_unordered(VmThread *ts, Value *a, int n, const VmKw *kw)
+{
+    return pool_imap_common(ts, a, n, kw, 0);
+}
+
+static Value imap_next_within(VmThread *ts, Value self, double timeout)
+{
+    IMapNat *m = vmc_native(self);
+    if (!m)
+        return vm_raise(ts, EXC_TypeError, "not an imap iterator");
+    for (;;) {
+        if (m->chunk.tag != V_UNDEF) {
+            ListObj *l = V_LIST(m->chunk);
+            if (m->at < l->len) {
+                Value v = l->items[m->at++];
+                v_incref(v);
+                return v;
+            }
+            v_decref(ts->in, m->chunk);
+            m->chunk = VUNDEF;
+        }
+        if (m->pos >= m->n)
+            return vm_raise_cls(ts, ts->in->exc[EXC_StopIteration], VUNDEF);
+        int left = m->n - m->pos;
+        PFut **fs = calloc((size_t)left, sizeof *fs);
+        if (!fs)
+            abort();
+        for (int k = 0; k < left; k++)
+            fs[k] = ((InstObj *)m->futs[m->pos + k].u.o)->native;
+        int got = pf_wait_any(ts, fs, m->ordered ? 1 : left, timeout);
+        free(fs);
+        if (got == -1)
+            return VEXC;
+        if (got == -2) {
+            ClassObj *te = mp_class(ts, "TimeoutError");
+            return te ? vm_raise_cls(ts, te, VUNDEF) : VEXC;
+        }
+        Value fut = m->futs[m->pos + got];
+        m->futs[m->pos + got] = m->futs[m->pos];
+        m->futs[m->pos++] = VUNDEF;
+        Value r = pf_outcome(ts, ((InstObj *)fut.u.o)->native);
+        v_decref(ts->in, fut);
+        if (r.tag == V_EXC)
+            return VEXC;
+        m->chunk = r;
+        m->at = 0;
+    }
+}
+
+static Value imap_self(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    v_incref(args[0]);
+    return args[0];
+}
+
+static Value imap_dunder_next(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    return imap_next_within(ts, args[0], -1);
+}
+
+/* it.next(timeout=None): multiprocessing.TimeoutError when it runs out */
+static Value imap_next(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    double t = vmc_timeout(ts, vmc_arg(ts, args, nargs, kw, 0, "timeout", VNONE), "next");
+    if (t == -2)
+        return VEXC;
+    return imap_next_within(ts, args[0], t == -3 ? 0 : t);
+}
+
+static const VmModFunc imap_methods[] = {
+    { "__iter__", imap_self }, { "__next__", imap_dunder_next }, { "next", imap_next }, { NULL, NULL },
+};
+
 static Value pool_close(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 {
     PoolNat *p = pool_nat(ts, args[0]);
@@ -281,7 +453,8 @@ static Value pool_enter(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 static const VmModFunc pool_methods[] = {
     { "__init__", pool_init }, { "apply", pool_apply }, { "apply_async", pool_apply_async },
     { "map", pool_map }, { "map_async", pool_map_async }, { "starmap", pool_starmap },
-    { "starmap_async", pool_starmap_async }, { "close", pool_close }, { "join", pool_join },
+    { "starmap_async", pool_starmap_async }, { "imap", pool_imap }, { "imap_unordered", pool_imap_unordered },
+    { "close", pool_close }, { "join", pool_join },
     { "terminate", pool_terminate }, { "__enter__", pool_enter }, { "__exit__", pool_terminate },
     { NULL, NULL },
 };
@@ -343,38 +516,27 @@ static const VmModFunc ar_methods[] = {
     { NULL, NULL },
 };
 
-static ClassObj *add_class(VmThread *ts, ModuleObj *m, const char *name, ClassObj *base, const char *modname,
-                           const VmModFunc *methods, VmFreeFn fr)
-{
-    ClassObj *c = class_new(ts, name, base, modname);
-    if (!c)
-        return NULL;
-    c->native_free = fr;
-    for (const VmModFunc *f = methods; f && f->name; f++)
-        if (class_add_method(ts, c, f->name, f->fn) < 0)
-            return NULL;
-    if (module_add(ts, m, name, vobj(c)) < 0)
-        return NULL;
-    return c;
-}
 
 int vmpool_add_mp_classes(VmThread *ts, ModuleObj *m)
 {
     ClassObj *ar, *pe;
-    if (!add_class(ts, m, "Pool", ts->in->object_class, "multiprocessing.pool", pool_methods, pool_free))
+    if (!vmc_add_class(ts, m, "Pool", ts->in->object_class, "multiprocessing.pool", pool_methods, pool_free))
         return -1;
-    if (!(ar = add_class(ts, m, "ApplyResult", ts->in->object_class, "multiprocessing.pool", ar_methods,
+    if (!(ar = vmc_add_class(ts, m, "ApplyResult", ts->in->object_class, "multiprocessing.pool", ar_methods,
                          pf_native_free)))
         return -1;
-    if (!add_class(ts, m, "MapResult", ar, "multiprocessing.pool", NULL, pf_native_free))
+    if (!vmc_add_class(ts, m, "MapResult", ar, "multiprocessing.pool", NULL, pf_native_free) ||
+        !vmc_add_class(ts, m, "IMapIterator", ts->in->object_class, "multiprocessing.pool", imap_methods, imap_free) ||
+        !vmc_add_class(ts, m, "IMapUnorderedIterator", ts->in->object_class, "multiprocessing.pool", imap_methods,
+                   imap_free))
         return -1;
     v_incref(vobj(ar));
     if (module_add(ts, m, "AsyncResult", vobj(ar)) < 0)
         return -1;
-    if (!(pe = add_class(ts, m, "ProcessError", ts->in->exc[EXC_Exception], "multiprocessing", NULL, NULL)))
+    if (!(pe = vmc_add_class(ts, m, "ProcessError", ts->in->exc[EXC_Exception], "multiprocessing.context", NULL, NULL)))
         return -1;
     pe->cflags |= CF_EXC;
-    ClassObj *te = add_class(ts, m, "TimeoutError", pe, "multiprocessing", NULL, NULL);
+    ClassObj *te = vmc_add_class(ts, m, "TimeoutError", pe, "multiprocessing.context", NULL, NULL);
     if (!te)
         return -1;
     te->cflags |= CF_EXC;

@@ -14,8 +14,8 @@
 #include "vm/vm_conc.h"
 
 typedef struct ThreadNat {
+    int started;              /* first: vmc_start sets it */
     RtThread *th;             /* owned by the process's thread list */
-    int started;
     int worker;
 } ThreadNat;
 
@@ -46,13 +46,11 @@ static Value thread_init(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 {
     Value self = args[0];
     VmConc *c = vmc_of(ts->in);
-    Value target = vmc_arg(ts, args, nargs, kw, 1, "target", VNONE);
-    Value name = vmc_arg(ts, args, nargs, kw, 2, "name", VNONE);
-    Value targs = vmc_arg(ts, args, nargs, kw, 3, "args", VUNDEF);
+    VmcRunArgs a;
+    if (vmc_run_args(ts, args, nargs, kw, "Thread", &a) < 0)
+        return VEXC;
+    Value target = a.target, name = a.name, daemon = a.daemon;
     Value kwargs = vmc_arg(ts, args, nargs, kw, 4, "kwargs", VNONE);
-    Value daemon = vmc_arg(ts, args, nargs, kw, -1, "daemon", VNONE);
-    if (!v_is(self, K_INST))
-        return vm_raise(ts, EXC_TypeError, "Thread.__init__() needs an instance");
     if (kwargs.tag != V_NONE)
         return vm_raise(ts, EXC_TypeError, "Thread(kwargs=...): keyword arguments for the target are not supported in lesson scripts; pass args=(...)");
     InstObj *i = (InstObj *)self.u.o;
@@ -82,16 +80,6 @@ static Value thread_init(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     } else {
         nm = v_str(ts, name);
     }
-    if (nm.tag == V_EXC)
-        return VEXC;
-    int rc = set_attr(ts, self, "name", nm);
-    v_decref(ts->in, nm);
-    if (rc < 0 || set_attr(ts, self, "_target", target) < 0)
-        return VEXC;
-    if (targs.tag == V_UNDEF)
-        targs = vobj(ts->in->empty_tuple);
-    if (set_attr(ts, self, "_args", targs) < 0)
-        return VEXC;
     Value dv = daemon.tag == V_NONE ? vbool(false) : vbool(v_truthy(daemon));
     if (daemon.tag == V_NONE) {
         Value cur = vmr_of(ts)->thread_obj;
@@ -101,9 +89,7 @@ static Value thread_init(VmThread *ts, Value *args, int nargs, const VmKw *kw)
                 dv = vbool(v_truthy(*d));
         }
     }
-    if (set_attr(ts, self, "daemon", dv) < 0)
-        return VEXC;
-    return VNONE;
+    return vmc_set_run_attrs(ts, self, nm, &a, dv) < 0 ? VEXC : VNONE;
 }
 
 static Value thread_run(VmThread *ts, Value *args, int nargs, const VmKw *kw)
@@ -142,56 +128,34 @@ Value vm_thread_run_target(VmThread *ts, Value self)
     return r;
 }
 
-static const char *thread_name(VmThread *ts, Value self)
-{
-    if (v_is(self, K_INST)) {
-        Value *v = at_find(&((InstObj *)self.u.o)->attrs, ts->in->s_name);
-        if (v && v_is(*v, K_STR))
-            return V_STR(*v)->s;
-    }
-    return "?";
-}
-
 static void thread_body(VmThread *ts, void *arg)
 {
-    Value self = vmr_of(ts)->thread_obj;
     (void)arg;
-    Value r = vm_call_method(ts, self, vmc_name(ts, "run"), NULL, 0);
-    if (r.tag == V_EXC) {
-        if (!vm_exc_isa(ts->in, ts->exc, ts->in->exc[EXC_SystemExit]))
-            vmc_report_uncaught(ts, "Exception in thread ", thread_name(ts, self));
-        else {
-            v_decref(ts->in, ts->exc);
-            ts->exc = VUNDEF;
-        }
-    } else {
-        v_decref(ts->in, r);
-    }
+    vmc_run_body(ts, vmr_of(ts)->thread_obj, "Exception in thread ");
 }
 
 static ThreadNat *thread_nat(VmThread *ts, Value self)
 {
-    ThreadNat *n = vmc_native(self);
-    if (!n)
-        vm_raise(ts, EXC_RuntimeError, "thread.__init__() not called");
-    return n;
+    return vmc_native_or_raise(ts, self, EXC_RuntimeError, "thread.__init__() not called");
+}
+
+static int thread_launch(VmThread *ts, Value self, void *nat)
+{
+    ThreadNat *n = nat;
+    int rc = vmc_thread_start(ts, vmc_obj_name(ts, self), self, vmc_daemon_attr(ts, self), thread_body, NULL,
+                              &n->th);
+    if (rc == 0)
+        n->worker = n->th->worker;
+    return rc;
 }
 
 static Value thread_start(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 {
-    Value self = args[0];
-    ThreadNat *n = thread_nat(ts, self);
-    if (!n)
-        return VEXC;
-    if (n->started)
-        return vm_raise(ts, EXC_RuntimeError, "threads can only be started once");
-    Value *d = at_find(&((InstObj *)self.u.o)->attrs, vmc_name(ts, "daemon"));
-    int rc = vmc_thread_start(ts, thread_name(ts, self), self, d && v_truthy(*d), thread_body, NULL, &n->th);
-    if (rc < 0)
-        return vmc_raise_rt(ts, rc, "thread");
-    n->started = 1;
-    n->worker = n->th->worker;
-    return VNONE;
+    static const VmcStartKind k = {
+        EXC_RuntimeError, "thread.__init__() not called",
+        EXC_RuntimeError, "threads can only be started once", "thread",
+    };
+    return vmc_start(ts, args[0], &k, thread_launch);
 }
 
 static Value thread_join(VmThread *ts, Value *args, int nargs, const VmKw *kw)
@@ -204,16 +168,13 @@ static Value thread_join(VmThread *ts, Value *args, int nargs, const VmKw *kw)
         return vm_raise(ts, EXC_RuntimeError, "cannot join thread before it is started");
     if (n->worker == vmr_of(ts)->worker)
         return vm_raise(ts, EXC_RuntimeError, "cannot join current thread");
-    double t = vmc_timeout(ts, vmc_arg(ts, args, nargs, kw, 0, "timeout", VNONE), "join");
+    double t = vmc_join_timeout(ts, args, nargs, kw);
     if (t == -2)
         return VEXC;
     if (!n->th)
         return VNONE;
     vmc_gate(ts, TK_JOIN_WAIT, 1);
-    int rc = rt_thread_join(vmc_cx(ts), n->th, t == -3 ? 0 : t);
-    if (rc == RT_ESHUTDOWN)
-        return vmc_raise_rt(ts, rc, "join");
-    return VNONE;
+    return vmc_join_result(ts, rt_thread_join(vmc_cx(ts), n->th, t));
 }
 
 static Value thread_is_alive(VmThread *ts, Value *args, int nargs, const VmKw *kw)
@@ -262,11 +223,10 @@ static const VmModFunc thread_methods[] = {
     { "join", thread_join }, { "is_alive", thread_is_alive }, { NULL, NULL },
 };
 
-/* The Thread object of the calling thread, made on first use for the main
- * thread and for threads started by _thread. */
-static Value current_thread_obj(VmThread *ts)
+/* The Thread object of thread r (ts: the calling thread, which makes it),
+ * made on first use for the main thread and for threads started by _thread. */
+static Value thread_obj_of(VmThread *ts, VmRt *r)
 {
-    VmRt *r = vmr_of(ts);
     VmConc *c = vmc_of(ts->in);
     if (r->thread_obj.tag != V_UNDEF) {
         v_incref(r->thread_obj);
@@ -306,7 +266,16 @@ static Value th_current_thread(VmThread *ts, Value *args, int nargs, const VmKw 
 {
     if (vm_args_check(ts, "current_thread", nargs, 0, 0, kw) < 0)
         return VEXC;
-    return current_thread_obj(ts);
+    return thread_obj_of(ts, vmr_of(ts));
+}
+
+/* The thread that runs the module body; in a forked child, as in CPython,
+ * the thread that forked (its Thread object, with its name). */
+static Value th_main_thread(VmThread *ts, Value *args, int nargs, const VmKw *kw)
+{
+    if (vm_args_check(ts, "main_thread", nargs, 0, 0, kw) < 0)
+        return VEXC;
+    return thread_obj_of(ts, vmr_of(ts->in->main_ts));
 }
 
 Value vmth_get_ident(VmThread *ts, Value *args, int nargs, const VmKw *kw);
@@ -652,7 +621,7 @@ static int threading_init(VmThread *ts, ModuleObj *m)
 static const VmModFunc threading_funcs[] = {
     { "current_thread", th_current_thread }, { "get_ident", vmth_get_ident },
     { "get_native_id", vmth_get_ident }, { "active_count", th_active_count },
-    { "main_thread", th_current_thread }, { NULL, NULL },
+    { "main_thread", th_main_thread }, { NULL, NULL },
 };
 
 const VmModuleDef mod_threading_def = { "threading", threading_funcs, threading_init };

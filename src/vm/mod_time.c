@@ -34,6 +34,11 @@ static int want_number(VmThread *ts, Value v, double *out, const char *what)
     return -1;
 }
 
+static int time_sleep_stop(void *arg)
+{
+    return atomic_load(&((VmThread *)arg)->in->sigint) != 0;
+}
+
 static Value time_sleep(VmThread *ts, Value *args, int nargs, const VmKw *kw)
 {
     if (vm_args_check(ts, "sleep", nargs, 1, 1, kw) < 0)
@@ -50,9 +55,13 @@ static Value time_sleep(VmThread *ts, Value *args, int nargs, const VmKw *kw)
     double real = ts->in->sleep_hook ? s * vmc_sleep_scale() : s;   /* the UI's speed */
     struct timespec req = { (time_t)real, (long)((real - floor(real)) * 1e9) };
     vm_blocking_begin(ts);
-    while (clock_nanosleep(CLOCK_MONOTONIC, 0, &req, &req) == EINTR)
-        if (atomic_load(&ts->in->sigint))
-            break;
+    if (ts->rt) {   /* on the lesson clock: it stands still while the gate is paused */
+        if (rt_sleep(vmc_cx(ts)->rt, real, time_sleep_stop, ts) == RT_ESHUTDOWN)
+            return vmc_raise_rt(ts, RT_ESHUTDOWN, "sleep");   /* a cap stops the run: never returns */
+    } else
+        while (clock_nanosleep(CLOCK_MONOTONIC, 0, &req, &req) == EINTR)
+            if (atomic_load(&ts->in->sigint))
+                break;
     int rc = vm_blocking_end(ts);
     if (ts->in->sleep_hook)
         ts->in->sleep_hook(ts, s, 0);

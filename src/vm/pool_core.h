@@ -36,6 +36,11 @@ typedef struct PFut {
     /* map: the chunks still out, and the list they fill (owned) */
     int64_t chunks_left;
     Value items;
+    /* cancel(): set once the task will never run; a process pool's task
+     * is claimed in the pool's shared ring (ppool_cancel) by its id */
+    int cancelled;
+    struct PPool *ppool;
+    int64_t task_id;
 } PFut;
 
 /* Per-call data of one task: positional arguments and keyword pairs. */
@@ -52,7 +57,11 @@ PFut *pf_of(VmThread *ts, Value self);                 /* NULL with TypeError */
 int pool_dropping_refs(const Obj *o);                  /* in native_free: may values be dropped? */
 void pf_native_free(Interp *in, Obj *o);               /* ClassObj.native_free */
 Value pf_new(VmThread *ts, ClassObj *cls);             /* instance with a pending PFut */
-void pf_set_running(VmThread *ts, PFut *f);
+/* A worker is about to run f's task: 1, or 0 when it was cancelled first. */
+int pf_set_running(VmThread *ts, PFut *f);
+/* Cancel a task that no worker has taken: 1 (exc, a CancelledError, is
+ * stolen and f completes with it, callbacks run), 0 (running or done). */
+int pf_cancel(VmThread *ts, PFut *f, Value exc);
 /* Complete f (steals v: the result if ok, else the exception instance) and
  * run its callbacks in the calling thread.  Waiters are woken at once, or,
  * with `defer`, at the completer's next pf_wake: a pool thread wakes them
@@ -77,8 +86,10 @@ Value pool_label(VmThread *ts, Value fn, Value args);
 typedef enum { PP_POOL, PP_EXECUTOR } PPoolKind;
 /* initializer(*initargs) runs first in each worker, unless it is None.
  * ident: the pool's identity in events (an arena block whose obj.created
- * the caller emitted), or NULL to make one now. */
-PPool *ppool_create(VmThread *ts, PPoolKind kind, int nworkers, Value initializer, Value initargs, void *ident);
+ * the caller emitted), or NULL to make one now.  maxtasks > 0: a worker
+ * ends after that many tasks and a new one takes its place. */
+PPool *ppool_create(VmThread *ts, PPoolKind kind, int nworkers, Value initializer, Value initargs, void *ident,
+                    int maxtasks);
 /* Submit calls of fn (n of them, stolen) for future fut (an AsyncResult or
  * Future).  For map, first_index says where they go in the future's list. */
 int ppool_submit(VmThread *ts, PPool *p, Value fn, Value fut, PoolCall *calls, int n, int64_t first_index,
@@ -87,6 +98,9 @@ int ppool_close(VmThread *ts, PPool *p);       /* no more tasks: workers end onc
 int ppool_join(VmThread *ts, PPool *p);        /* wait until workers and the handler ended */
 int ppool_terminate(VmThread *ts, PPool *p);   /* kill the workers now, reap them */
 int ppool_nworkers(PPool *p);
+/* Withdraw task `id` if no worker has taken it yet: 1 withdrawn, 0 not. */
+int ppool_cancel(VmThread *ts, PPool *p, int64_t id);
+int ppool_taken(PPool *p, int64_t id);         /* is task `id` running, or due next (call queue)? */
 int ppool_closed(PPool *p);
 
 /* ---- thread pools (pool_thread.c) ---- */
@@ -94,6 +108,14 @@ TPool *tpool_create(VmThread *ts, int max_workers, const char *prefix);
 int tpool_submit(VmThread *ts, TPool *p, Value fn, Value fut, Value args, Value kwargs);  /* steals args, kwargs */
 int tpool_shutdown(VmThread *ts, TPool *p, int wait);
 int tpool_is_shutdown(TPool *p);
+int tpool_nthreads(TPool *p);                  /* workers started so far */
 int tpool_next_counter(VmThread *ts);          /* ThreadPoolExecutor-N */
+
+/* ---- concurrent.futures.wait (futures_wait.c) ---- */
+Value cf_wait(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+int cfw_add_classes(VmThread *ts, ModuleObj *m);   /* its set and DoneAndNotDoneFutures */
+/* The futures of fs, each once, checked (new references, a malloc'ed
+ * array); NULL with an exception. */
+Value *cf_futs_unique(VmThread *ts, Value fs, int *out_n);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rt/spin.h"
 #include "vm/format.h"
 #include "vm/pool_core.h"
 
@@ -18,6 +19,7 @@ typedef struct PoolProc {
     PsMutex mu;
     PsCond cv;
     atomic_int wake_pending;  /* a deferred completion: broadcast at the next pf_wake */
+    int sleepers;             /* waiters asleep on cv (under mu): no broadcast without one */
     struct PoolProc *kept;    /* next in pool_proc_kept */
 } PoolProc;
 
@@ -41,6 +43,7 @@ static PoolProc *pool_proc(Interp *in)
     if (p->pid != rt_self_pid()) {
         psmutex_init(&p->mu);
         pscond_init(&p->cv);
+        p->sleepers = 0;
         p->pid = rt_self_pid();
     }
     return p;
@@ -97,11 +100,27 @@ Value pf_new(VmThread *ts, ClassObj *cls)
     return self;
 }
 
-void pf_set_running(VmThread *ts, PFut *f)
+int pf_set_running(VmThread *ts, PFut *f)
 {
     (void)ts;
-    if (atomic_load(&f->state) == PF_PENDING)
-        atomic_store(&f->state, PF_RUNNING);
+    int want = PF_PENDING;
+    return atomic_compare_exchange_strong(&f->state, &want, PF_RUNNING) || want == PF_RUNNING;
+}
+
+/* The claim on PENDING -> RUNNING decides between a worker starting the
+ * task and cancel(), whichever thread gets there first. */
+int pf_cancel(VmThread *ts, PFut *f, Value exc)
+{
+    int want = PF_PENDING;
+    if (f->cancelled || atomic_load(&f->state) != PF_PENDING ||
+        (f->ppool && !ppool_cancel(ts, f->ppool, f->task_id)) ||
+        !atomic_compare_exchange_strong(&f->state, &want, PF_RUNNING)) {
+        v_decref(ts->in, exc);
+        return f->cancelled;
+    }
+    f->cancelled = 1;
+    pf_complete(ts, f, 0, exc, 0);
+    return 1;
 }
 
 static void pf_run_callback(VmThread *ts, Value cb, Value arg)
@@ -116,11 +135,10 @@ static void pf_run_callback(VmThread *ts, Value cb, Value arg)
 void pf_wake(Interp *in)
 {
     PoolProc *pp = in->ext[POOL_EXT];
-    if (pp && atomic_exchange(&pp->wake_pending, 0)) {
-        psmutex_lock(&pp->mu);
+    /* without the mutex: the state was set under it, so a waiter either saw
+     * it or already sleeps on cv, and a woken waiter must not find mu held */
+    if (pp && atomic_exchange(&pp->wake_pending, 0))
         pscond_broadcast(&pp->cv);
-        psmutex_unlock(&pp->mu);
-    }
 }
 
 void pf_complete(VmThread *ts, PFut *f, int ok, Value v, int defer)
@@ -138,11 +156,14 @@ void pf_complete(VmThread *ts, PFut *f, int ok, Value v, int defer)
     psmutex_lock(&pp->mu);
     atomic_store(&f->state, PF_DONE);
     /* Future callbacks run after the waiters are told (CPython's order);
-     * a Pool's callback runs before its get() returns */
-    if (defer && f->done_callbacks.tag == V_UNDEF)
-        atomic_store(&pp->wake_pending, 1);
-    else
-        pscond_broadcast(&pp->cv);
+     * a Pool's callback runs before its get() returns.  A waiter still
+     * spinning (pf_wait_any) sees the state by itself. */
+    if (pp->sleepers) {
+        if (defer && f->done_callbacks.tag == V_UNDEF)
+            atomic_store(&pp->wake_pending, 1);
+        else
+            pscond_broadcast(&pp->cv);
+    }
     psmutex_unlock(&pp->mu);
     Value cb = ok ? f->callback : f->error_callback;
     if (cb.tag != V_NONE)
@@ -156,6 +177,26 @@ void pf_complete(VmThread *ts, PFut *f, int ok, Value v, int defer)
     }
     v_decref(ts->in, self);
 }
+
+/* The futures a waiter polls before it sleeps. */
+typedef struct PfSpin {
+    PFut **fs;
+    int n, got;
+} PfSpin;
+
+static int pf_any_done(void *arg)
+{
+    PfSpin *w = arg;
+    for (int i = 0; i < w->n; i++)
+        if (atomic_load_explicit(&w->fs[i]->state, memory_order_acquire) == PF_DONE) {
+            w->got = i;
+            return 1;
+        }
+    return 0;
+}
+
+/* Per process: waiting for a future, then for the GIL after it. */
+static SpinSite pf_spin_done, pf_spin_gil;
 
 int pf_wait_any(VmThread *ts, PFut **fs, int n, double timeout)
 {
@@ -171,17 +212,31 @@ int pf_wait_any(VmThread *ts, PFut **fs, int n, double timeout)
     int rc = 0, got = -2;
     vme_emit(ts, TK_FUTURE_WAIT, fs[0]->self, (uint32_t)n, 0);
     rt_block_begin(cx);
-    psmutex_lock(&pp->mu);
-    while (rc == 0 && got < 0) {
-        for (int i = 0; i < n && got < 0; i++)
-            if (atomic_load(&fs[i]->state) == PF_DONE)
-                got = i;
-        if (got >= 0)
-            break;
-        rc = rt_cond_wait(cx->rt, &pp->cv, &pp->mu, dl);
+    /* a task round trip is often shorter than two futex wake-ups: poll a
+     * little before sleeping (rt/spin.h) */
+    PfSpin w = { fs, n, -2 };   /* -2: none done (timed out) */
+    uint64_t budget = spin_budget(cx, &pf_spin_done);
+    if (timeout > 0 && budget > (uint64_t)(timeout * 1e9))
+        budget = (uint64_t)(timeout * 1e9);
+    if (budget) {
+        spin_learn(&pf_spin_done, spin_until(pf_any_done, &w, budget));
+        got = w.got;
     }
-    psmutex_unlock(&pp->mu);
-    rt_block_end(cx);
+    if (got < 0) {
+        psmutex_lock(&pp->mu);
+        pp->sleepers++;
+        while (rc == 0 && got < 0) {
+            for (int i = 0; i < n && got < 0; i++)
+                if (atomic_load(&fs[i]->state) == PF_DONE)
+                    got = i;
+            if (got >= 0)
+                break;
+            rc = rt_cond_wait(cx->rt, &pp->cv, &pp->mu, dl);
+        }
+        pp->sleepers--;
+        psmutex_unlock(&pp->mu);
+    }
+    spin_block_end(cx, &pf_spin_gil);
     vme_emit(ts, TK_FUTURE_WAKE, got >= 0 ? fs[got]->self : fs[0]->self, 0, 0);
     if (got < 0 && rc == RT_ESHUTDOWN) {
         vmc_raise_rt(ts, rc, "result");

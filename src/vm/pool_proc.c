@@ -8,6 +8,8 @@
  *   result   (id, ok, payload)                  ok: payload is [result, ...];
  *                                               else (class name, args)
  *   exited   (-1, 0)                            a worker has ended
+ *   retired  (-1, 2, pid)                       it ended after maxtasks tasks:
+ *                                               the handler forks its successor
  *   halt     (-1, 1)                            terminate(): the handler ends
  * `future` is the future's address in the parent: its identity in events,
  * whichever process emits them.  `where` is "g" for a module global, "b"
@@ -16,7 +18,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rt/spin.h"
 #include "vm/pool_core.h"
+
+/* One worker of a pool at a time waits on the task queue (the taker): it
+ * spins a little for the next task, then sleeps on the queue.  The others
+ * sleep on `taker` until it hands over, so a task sent while the taker
+ * spins wakes nobody (a put would otherwise wake a sleeping worker that
+ * then finds the queue empty).  The taker hands over as soon as it has a
+ * task, and wakes the next one if more tasks wait; a submit that finds no
+ * taker wakes one itself (ppool_kick). */
+typedef struct PPTaker {
+    atomic_int taker;         /* pid of the taker, 0: none */
+    atomic_int nwait;         /* workers asleep on taker */
+    atomic_int hsleep;        /* 1: the result handler sleeps on it (handler_get) */
+} PPTaker;
 
 typedef struct PPend {
     Value fut;                /* owned until its result arrived */
@@ -30,6 +46,7 @@ struct PPool {
     int n;
     void *ident;              /* arena block: the pool's identity in events */
     RtQueue *tasks, *results;
+    PPTaker *tk;              /* arena: which worker waits on the task queue */
     RtProc *procs;            /* never freed: the process list of vm_worker.c points here */
     RtThread *handler;
     int closed, terminated, handler_joined;
@@ -38,7 +55,18 @@ struct PPool {
     PPend *pend;
     int64_t pend_cap;
     Value init, initargs;     /* called in each worker first: the child's copy is valid */
+    /* Shared ring, a cell per task id (id % PP_CLAIMS): id*4 queued, +1
+     * taken by a worker, +2 cancelled, +3 in the call queue (an executor's:
+     * due next, no longer cancellable).  A CAS on it decides between a
+     * worker and cancel(); a cell reused by a later id fails both.  One
+     * more cell (PP_CALLQ) counts the tasks in the call queue. */
+    _Atomic int64_t *claims;
+    int64_t fill_next;        /* executor: the first task maybe not yet in the call queue */
+    int maxtasks;             /* maxtasksperchild: a worker retires after that many (0: never) */
 };
+
+#define PP_CLAIMS 1024
+#define PP_CALLQ(p) (&(p)->claims[PP_CLAIMS])
 
 int ppool_nworkers(PPool *p) { return p->n; }
 int ppool_closed(PPool *p) { return p->closed; }
@@ -140,11 +168,99 @@ static Value run_calls(VmThread *ts, Value fn, Value calls, int *ok)
     return vobj(out);
 }
 
+/* Per worker process: its waits for the next task. */
+static SpinSite ppool_spin_task;
+
+/* With a task just put on the queue: make sure a worker is on its way. */
+static void ppool_kick(PPool *p)
+{
+    atomic_thread_fence(memory_order_seq_cst);
+    if (atomic_load(&p->tk->taker) == 0 && atomic_load(&p->tk->nwait) > 0)
+        spin_futex_wake(&p->tk->taker, 1);
+}
+
+/* With a result (or a signal) just put on the result queue: wake the
+ * handler if it sleeps.  Its own futex rather than the queue's condition:
+ * a put signals that under the queue's mutex, and the handler woke only to
+ * sleep again on the mutex: two wake-ups per result. */
+static void ppool_kick_handler(PPool *p)
+{
+    atomic_thread_fence(memory_order_seq_cst);
+    if (atomic_load(&p->tk->hsleep) && atomic_exchange(&p->tk->hsleep, 0))
+        spin_futex_wake(&p->tk->hsleep, 1);
+}
+
+/* The handler's next message (GIL released); while the gate controls the
+ * run, the plain blocking get, where the gate sees it. */
+static int handler_get(const RtCtx *cx, PPool *p, RtBuf *in)
+{
+    for (;;) {
+        if (atomic_load_explicit(&cx->rt->gate->controlled, memory_order_relaxed))
+            return rtq_get(cx, p->results, in, 1, -1);
+        int rc = rtq_get(cx, p->results, in, 0, 0);
+        if (rc != RT_EEMPTY)
+            return rc;
+        atomic_store(&p->tk->hsleep, 1);
+        /* qsize takes the queue's mutex: a put after it sees hsleep set */
+        if (rtq_qsize(p->results) == 0)
+            spin_futex_wait(&p->tk->hsleep, 1, RT_POLL_MS * 1000000L);
+        atomic_store(&p->tk->hsleep, 0);
+        if (rt_shutting_down(cx->rt))
+            return RT_ESHUTDOWN;
+    }
+}
+
+/* The next task (see PPTaker).  While the gate controls the run, every
+ * worker waits on the queue itself, where the gate sees it. */
+static int next_task(const RtCtx *cx, PPool *p, RtBuf *in)
+{
+    PPTaker *tk = p->tk;
+    int me = (int)rt_self_pid(), rc = -1;
+    for (;;) {
+        int cur = 0;
+        if (atomic_load_explicit(&cx->rt->gate->controlled, memory_order_relaxed))
+            return rtq_get(cx, p->tasks, in, 1, -1);
+        if (atomic_compare_exchange_strong(&tk->taker, &cur, me))
+            break;
+        atomic_fetch_add(&tk->nwait, 1);
+        int slept = spin_futex_wait(&tk->taker, cur, RT_POLL_MS * 1000000L);
+        atomic_fetch_sub(&tk->nwait, 1);
+        if (rt_shutting_down(cx->rt))
+            return RT_ESHUTDOWN;
+        /* tasks left waiting a whole slice under the same taker: it is
+         * gone (killed) or stuck; wait on the queue directly, as all did */
+        if (slept && atomic_load(&tk->taker) == cur && rtq_qsize(p->tasks) > 0)
+            return rtq_get(cx, p->tasks, in, 1, -1);
+    }
+    uint64_t budget = spin_budget(cx, &ppool_spin_task);
+    if (budget) {
+        int seen = spin_until(spin_queue_ready, p->tasks, budget);
+        spin_learn(&ppool_spin_task, seen);
+        if (seen & SPIN_READY)
+            rc = rtq_get(cx, p->tasks, in, 0, 0);
+    }
+    if (rc != 0)
+        rc = rtq_get(cx, p->tasks, in, 1, -1);
+    atomic_store(&tk->taker, 0);
+    /* qsize takes the queue's mutex: either a submit's put comes after it
+     * and that submit sees taker 0 (ppool_kick), or we see its task here */
+    if (atomic_load(&tk->nwait) > 0 && rtq_qsize(p->tasks) > 0)
+        spin_futex_wake(&tk->taker, 1);
+    return rc;
+}
+
 static int ppool_worker_main(VmThread *ts, void *arg)
 {
     PPool *p = arg;
     const RtCtx *cx = vmc_cx(ts);
     RtBuf in = { 0 };
+    int ntasks = 0;
+    sigset_t term;
+    /* a successor is forked by the handler thread, whose mask blocks
+     * signals: terminate() must still reach it */
+    sigemptyset(&term);
+    sigaddset(&term, SIGTERM);
+    pthread_sigmask(SIG_UNBLOCK, &term, NULL);
     if (p->init.tag != V_NONE) {
         Value r = pool_call(ts, p->init, p->initargs, VNONE);
         if (r.tag == V_EXC) {
@@ -154,7 +270,7 @@ static int ppool_worker_main(VmThread *ts, void *arg)
         v_decref(ts->in, r);
     }
     for (;;) {
-        if (rtq_get(cx, p->tasks, &in, 1, -1) < 0)
+        if (next_task(cx, p, &in) < 0)
             break;
         Value msg = vser_decode(ts, in.data, in.len);
         if (msg.tag == V_EXC || V_TUPLE(msg)->len < 5) {
@@ -162,6 +278,16 @@ static int ppool_worker_main(VmThread *ts, void *arg)
             break;
         }
         Value *m = V_TUPLE(msg)->items;
+        int64_t base = m[0].u.i * 4, claim = base;
+        _Atomic int64_t *cell = &p->claims[m[0].u.i % PP_CLAIMS];
+        if (!atomic_compare_exchange_strong(cell, &claim, base + 1)) {
+            if (claim == base + 2) {
+                v_decref(ts->in, msg);   /* cancelled: the parent completed its future */
+                continue;
+            }
+            if (claim == base + 3 && atomic_compare_exchange_strong(cell, &claim, base + 1))
+                atomic_fetch_sub(PP_CALLQ(p), 1);
+        }
         const void *fut = (const void *)(uintptr_t)m[1].u.i;
         int ok = 0;
         Value payload;
@@ -175,7 +301,7 @@ static int ppool_worker_main(VmThread *ts, void *arg)
         }
         Value shown = ok ? (V_LIST(payload)->len == 1 ? V_LIST(payload)->items[0] : payload)
                          : V_TUPLE(payload)->items[0];
-        Value r = v_repr(ts, shown);
+        Value r = vme_tracing() ? v_repr(ts, shown) : VUNDEF;   /* repr is not free */
         if (r.tag == V_OBJ) {
             vme_emit_text(ts, TK_TASK_DONE, fut, (uint32_t)ok, 0, V_STR(r)->s, (size_t)V_STR(r)->len);
             v_decref(ts->in, r);
@@ -189,10 +315,34 @@ static int ppool_worker_main(VmThread *ts, void *arg)
             if (put_msg(ts, p->results, tuple_of(ts, 3, e)) < 0)
                 break;
         }
+        ppool_kick_handler(p);
+        if (p->maxtasks && ++ntasks >= p->maxtasks)
+            break;
     }
     rtbuf_free(&in);
-    put_signal(ts, p->results, 2, 0);
+    if (p->maxtasks && ntasks >= p->maxtasks) {
+        Value items[3] = { vint(-1), vint(2), vint(rt_self_pid()) };
+        put_msg(ts, p->results, tuple_of(ts, 3, items));
+    } else {
+        put_signal(ts, p->results, 2, 0);
+    }
+    ppool_kick_handler(p);
     return 0;
+}
+
+/* CPython's ProcessPoolExecutor feeds its workers through a call queue of
+ * max_workers + 1 tasks, filled when a task is submitted or a result comes
+ * back; a task in it counts as running and can no longer be cancelled.
+ * Mark the oldest queued tasks so (under the GIL: submit or handler). */
+static void ppool_fill_call_queue(PPool *p)
+{
+    if (p->kind != PP_EXECUTOR)
+        return;
+    while (p->fill_next < p->next_id && atomic_load(PP_CALLQ(p)) < p->n + 1) {
+        int64_t j = p->fill_next++, want = j * 4;
+        if (atomic_compare_exchange_strong(&p->claims[j % PP_CLAIMS], &want, j * 4 + 3))
+            atomic_fetch_add(PP_CALLQ(p), 1);
+    }
 }
 
 /* ---- the result handler (a thread of the parent) ---- */
@@ -255,6 +405,29 @@ static void handle_result(VmThread *ts, PPool *p, Value *m)
     v_decref(ts->in, pe.fut);
 }
 
+static int fork_workers(VmThread *ts, PPool *p, int first, int count);
+
+/* A worker retired (maxtasksperchild): once it has ended, its successor
+ * takes its slot, as CPython's pool maintenance does; -1 when none could
+ * be made (the slot counts as ended). */
+static int replace_worker(VmThread *ts, PPool *p, int64_t pid)
+{
+    int i = 0;
+    while (i < p->n && p->procs[i].pid != (pid_t)pid)
+        i++;
+    if (i == p->n)
+        return -1;
+    rt_proc_join(vmc_cx(ts), &p->procs[i], -1);
+    rt_proc_close(&p->procs[i]);
+    if (p->terminated)
+        return -1;
+    if (fork_workers(ts, p, i, 1) < 0) {
+        vmc_report_uncaught(ts, "Exception in thread ", "(_handle_workers)");
+        return -1;
+    }
+    return 0;
+}
+
 static void ppool_handler_main(VmThread *ts, void *arg)
 {
     PPool *p = arg;
@@ -267,7 +440,7 @@ static void ppool_handler_main(VmThread *ts, void *arg)
          * just completed only then: they find the GIL free */
         rt_block_begin(cx);
         pf_wake(ts->in);
-        int rc = rtq_get(&nogil, p->results, &in, 1, -1);
+        int rc = handler_get(&nogil, p, &in);
         rt_block_end(cx);
         if (rc < 0)
             break;
@@ -277,6 +450,12 @@ static void ppool_handler_main(VmThread *ts, void *arg)
         Value *m = V_TUPLE(msg)->items;
         if (m[0].u.i >= 0) {
             handle_result(ts, p, m);
+            ppool_fill_call_queue(p);
+        } else if (m[1].u.i == 2) {
+            if (replace_worker(ts, p, m[2].u.i) < 0 && ++p->exited == p->n) {
+                v_decref(ts->in, msg);
+                break;
+            }
         } else if (m[1].u.i == 1 || ++p->exited == p->n) {
             v_decref(ts->in, msg);
             break;
@@ -295,7 +474,7 @@ static void ppool_handler_main(VmThread *ts, void *arg)
 
 /* ---- the parent's side ---- */
 
-static int fork_workers(VmThread *ts, PPool *p)
+static int fork_workers(VmThread *ts, PPool *p, int first, int count)
 {
     VmConc *c = vmc_of(ts->in);
     Value mod = module_import(ts, "multiprocessing");
@@ -305,7 +484,7 @@ static int fork_workers(VmThread *ts, PPool *p)
     v_decref(ts->in, mod);
     if (pcls.tag == V_EXC)
         return -1;
-    for (int i = 0; i < p->n; i++) {
+    for (int i = first; i < first + count; i++) {
         Value w = class_call(ts, (ClassObj *)pcls.u.o, NULL, 0, NULL);
         if (w.tag == V_EXC) {
             v_decref(ts->in, pcls);
@@ -336,7 +515,8 @@ static int fork_workers(VmThread *ts, PPool *p)
  * them as owned rather than lost. */
 static PPool *ppool_kept;
 
-PPool *ppool_create(VmThread *ts, PPoolKind kind, int nworkers, Value initializer, Value initargs, void *ident)
+PPool *ppool_create(VmThread *ts, PPoolKind kind, int nworkers, Value initializer, Value initargs, void *ident,
+                    int maxtasks)
 {
     VmConc *c = vmc_of(ts->in);
     PPool *p = calloc(1, sizeof *p);
@@ -350,19 +530,25 @@ PPool *ppool_create(VmThread *ts, PPoolKind kind, int nworkers, Value initialize
     v_incref(p->initargs);
     p->kind = kind;
     p->n = nworkers;
+    p->maxtasks = maxtasks > 0 ? maxtasks : 0;
     p->procs = calloc((size_t)nworkers, sizeof *p->procs);
     p->ident = ident ? ident : shm_alloc(c->rt->arena, 16);
     p->tasks = rtq_create(c->rt, RTQ_FIFO, 0);
     p->results = rtq_create(c->rt, RTQ_FIFO, 0);
-    if (!p->procs || !p->ident || !p->tasks || !p->results) {
+    p->claims = shm_alloc(c->rt->arena, sizeof *p->claims * (PP_CLAIMS + 1));
+    p->tk = shm_alloc(c->rt->arena, sizeof *p->tk);
+    if (!p->procs || !p->ident || !p->tasks || !p->results || !p->claims || !p->tk) {
         vmc_raise_rt(ts, RT_ENOMEM, "pool");
         return NULL;
     }
     if (!ident)
         vme_obj_created(ts, TO_POOL, p->ident, (uint64_t)nworkers, TF_SHARED);
+    atomic_init(&p->tk->taker, 0);
+    atomic_init(&p->tk->nwait, 0);
+    atomic_init(&p->tk->hsleep, 0);
     vme_obj_created(ts, TO_QUEUE, p->tasks, 0, TF_SHARED);
     vme_emit_text(ts, TK_OBJ_NAMED, p->tasks, 0, 0, "pool tasks", 10);
-    if (fork_workers(ts, p) < 0)
+    if (fork_workers(ts, p, 0, p->n) < 0)
         return NULL;
     /* CPython's Pool starts three unnamed helper threads, an executor one:
      * later Thread-N names follow the same count. */
@@ -456,12 +642,19 @@ int ppool_submit(VmThread *ts, PPool *p, Value fn, Value fut, PoolCall *calls, i
     p->pend[id].first = first_index;
     p->pend[id].is_map = is_map;
     v_incref(fut);
+    atomic_store(&p->claims[id % PP_CLAIMS], id * 4);
+    if (!is_map) {
+        f->ppool = p;
+        f->task_id = id;
+    }
+    ppool_fill_call_queue(p);
     rc = rtq_put(vmc_cx(ts), p->tasks, buf.data, buf.len, 1, -1);
     rtbuf_free(&buf);
     if (rc < 0) {
         vmc_raise_rt(ts, rc, "pool");
         return -1;
     }
+    ppool_kick(p);
     return 0;
 failed:
     /* as in CPython, what cannot be sent fails the task, not the submit */
@@ -475,14 +668,36 @@ failed:
     return 0;
 }
 
+int ppool_taken(PPool *p, int64_t id)
+{
+    if (id < 0 || id >= p->next_id)
+        return 0;
+    int64_t c = atomic_load(&p->claims[id % PP_CLAIMS]);
+    return c == id * 4 + 1 || c == id * 4 + 3;
+}
+
+int ppool_cancel(VmThread *ts, PPool *p, int64_t id)
+{
+    int64_t want = id * 4;
+    if (id < 0 || id >= p->next_id ||
+        !atomic_compare_exchange_strong(&p->claims[id % PP_CLAIMS], &want, id * 4 + 2))
+        return 0;
+    Value fut = p->pend[id].fut;   /* no result will come for it */
+    p->pend[id].fut = VUNDEF;
+    v_decref(ts->in, fut);
+    return 1;
+}
+
 int ppool_close(VmThread *ts, PPool *p)
 {
     if (p->closed)
         return 0;
     p->closed = 1;
-    for (int i = 0; i < p->n; i++)
+    for (int i = 0; i < p->n; i++) {
         if (put_signal(ts, p->tasks, 1, 0) < 0)
             return -1;
+        ppool_kick(p);
+    }
     return 0;
 }
 
@@ -510,5 +725,6 @@ int ppool_terminate(VmThread *ts, PPool *p)
             kill(p->procs[i].pid, SIGTERM);
     if (put_signal(ts, p->results, 2, 1) < 0)
         return -1;
+    ppool_kick_handler(p);
     return ppool_join(ts, p);
 }

@@ -6,10 +6,17 @@
  *
  * The list is guarded by its own mutex rather than by the GIL, so a worker
  * can wait for work with the GIL released and take a task before it has
- * the GIL back. */
+ * the GIL back.
+ *
+ * An idle worker first spins a little (rt/spin.h) for the next task, then
+ * for the GIL the submitter is about to let go of in result(), and only
+ * then sleeps: a submit-then-result round trip then costs no futex
+ * wake-up at all.  One worker per pool spins; the others sleep, and a
+ * submit wakes a sleeper only for a task the spinner will not take. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "rt/spin.h"
 #include "vm/pool_core.h"
 
 typedef struct TTask {
@@ -22,10 +29,11 @@ struct TPool {
     PsMutex mu;
     PsCond cv;
     TTask *head, *tail;
-    int queued;               /* tasks in the list */
+    atomic_int queued;        /* tasks in the list (changed under mu; polled by the spinner) */
     int idle;                 /* workers waiting for one */
+    int spinning;             /* of which spinning for one (0 or 1) */
     int nthreads, max;
-    int shutdown;
+    atomic_int shutdown;
     RtThread **threads;
     int joined;
     char prefix[64];
@@ -44,6 +52,7 @@ static TPool *tpool_kept;
 static TPoolCounter *tpool_counter_kept;
 
 int tpool_is_shutdown(TPool *p) { return p->shutdown; }
+int tpool_nthreads(TPool *p) { return p->nthreads; }
 
 /* ThreadPoolExecutor-N: CPython counts executors per process. */
 int tpool_next_counter(VmThread *ts)
@@ -74,7 +83,10 @@ static void task_free(Interp *in, TTask *t)
 static void run_task(VmThread *ts, TTask *t)
 {
     PFut *f = ((InstObj *)t->fut.u.o)->native;
-    pf_set_running(ts, f);
+    if (!pf_set_running(ts, f)) {   /* cancelled while queued */
+        task_free(ts->in, t);
+        return;
+    }
     vme_emit(ts, TK_TASK_START, f->self, 0, 0);
     Value r = pool_call(ts, t->fn, t->args, t->kwargs);
     int ok = r.tag != V_EXC;
@@ -82,7 +94,8 @@ static void run_task(VmThread *ts, TTask *t)
         r = ts->exc;
         ts->exc = VUNDEF;
     }
-    Value shown = ok ? v_repr(ts, r) : str_from_cstr(ts, v_class(ts->in, r)->name->s);
+    /* the result's text only when events are recorded: repr is not free */
+    Value shown = !vme_tracing() ? VUNDEF : ok ? v_repr(ts, r) : str_from_cstr(ts, v_class(ts->in, r)->name->s);
     if (shown.tag == V_OBJ) {
         vme_emit_text(ts, TK_TASK_DONE, f->self, (uint32_t)ok, 0, V_STR(shown)->s, (size_t)V_STR(shown)->len);
         v_decref(ts->in, shown);
@@ -95,6 +108,16 @@ static void run_task(VmThread *ts, TTask *t)
     task_free(ts->in, t);
 }
 
+/* Per process: an idle worker waiting for a task, then for the GIL. */
+static SpinSite tpool_spin_task, tpool_spin_gil;
+
+static int tpool_has_work(void *arg)
+{
+    TPool *p = arg;
+    return atomic_load_explicit(&p->queued, memory_order_relaxed) > 0 ||
+           atomic_load_explicit(&p->shutdown, memory_order_relaxed);
+}
+
 /* The next task, waiting for one with the GIL released; NULL: time to end. */
 static TTask *take(VmThread *ts, TPool *p)
 {
@@ -103,12 +126,18 @@ static TTask *take(VmThread *ts, TPool *p)
     int rc = 0, blocked = 0;
     psmutex_lock(&p->mu);
     if (!p->head && !p->shutdown) {
+        int spin = !p->spinning;
+        p->idle++;
+        p->spinning += spin;
         psmutex_unlock(&p->mu);
         rt_block_begin(cx);
         blocked = 1;
         pf_wake(ts->in);   /* now that the GIL is free (see pf_complete) */
+        uint64_t budget = spin ? spin_budget(cx, &tpool_spin_task) : 0;
+        if (budget)
+            spin_learn(&tpool_spin_task, spin_until(tpool_has_work, p, budget));
         psmutex_lock(&p->mu);
-        p->idle++;
+        p->spinning -= spin;
         while (!p->head && !p->shutdown && rc != RT_ESHUTDOWN)
             rc = rt_cond_wait(cx->rt, &p->cv, &p->mu, NULL);
         p->idle--;
@@ -124,7 +153,7 @@ static TTask *take(VmThread *ts, TPool *p)
     }
     psmutex_unlock(&p->mu);
     if (blocked)
-        rt_block_end(cx);
+        spin_block_end(cx, &tpool_spin_gil);
     return t;
 }
 
@@ -196,7 +225,7 @@ int tpool_submit(VmThread *ts, TPool *p, Value fn, Value fut, Value args, Value 
     v_incref(fn);
     t->args = args;
     t->kwargs = kwargs;
-    Value label = pool_label(ts, fn, args);
+    Value label = vme_tracing() ? pool_label(ts, fn, args) : VUNDEF;
     if (label.tag == V_OBJ) {
         vme_emit_text(ts, TK_TASK_SUBMIT, f->self, vme_objid(vmc_of(ts->in), p), 0, V_STR(label)->s,
                       (size_t)V_STR(label)->len);
@@ -210,8 +239,12 @@ int tpool_submit(VmThread *ts, TPool *p, Value fn, Value fut, Value args, Value 
     p->tail = t;
     p->queued++;
     int need = p->idle < p->queued && p->nthreads < p->max;
-    pscond_signal(&p->cv);
+    int wake = p->queued > p->spinning;   /* else the spinning worker takes it */
     psmutex_unlock(&p->mu);
+    /* signalled after the unlock, so the woken worker does not go straight
+     * back to sleep on the mutex we hold (it rechecks the list anyway) */
+    if (wake)
+        pscond_signal(&p->cv);
     return need ? start_worker(ts, p) : 0;
 }
 

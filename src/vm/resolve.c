@@ -205,11 +205,18 @@ static int find_free(RScope *s, const char *name)
         if (strcmp(s->freenames[i], name) == 0)
             return i;
     RScope *p = s->parent;
-    if (!p || p->kind == RS_MODULE || declared_global(p, name))
+    if (!p)
         return -1;
     FreeSrc src;
-    /* a class body's own names are not visible to the functions inside it */
-    int slot = p->kind == RS_FUNC ? slot_of(p->locals, p->nnamed, name) : -1;
+    /* a lambda inside a comprehension sees the comprehension's variables,
+     * whatever scope the comprehension runs in */
+    int slot = slot_of(p->comp, p->ncomp, name);
+    if (slot < 0) {
+        if (p->kind == RS_MODULE || declared_global(p, name))
+            return -1;
+        /* a class body's own names are not visible to the functions inside it */
+        slot = p->kind == RS_FUNC ? slot_of(p->locals, p->nnamed, name) : -1;
+    }
     if (slot >= 0) {
         p->is_cell[slot] = 1;
         src.from_closure = 0;
@@ -235,6 +242,8 @@ static void resolve_name(RScope *s, Resolver *r, Expr *e)
     if (slot >= 0) {
         e->u.name.scope = SCOPE_LOCAL;
         e->u.name.slot = slot;
+        GROW(s->localrefs, s->nrefs);      /* a lambda may make it a cell */
+        s->localrefs[s->nrefs++] = e;
         return;
     }
     if (s->kind != RS_MODULE && !declared_global(s, name)) {
@@ -273,6 +282,8 @@ static StrObj *intern(Resolver *r, const char *s)
 }
 
 static void resolve_expr(RScope *s, Resolver *r, Expr *e);
+static FuncInfo *resolve_scope(RScope *parent, Resolver *r, RKind kind, const char *name, const Params *params,
+                               const StmtList *body, const char *qualprefix);
 
 static void resolve_list(RScope *s, Resolver *r, ExprList *l)
 {
@@ -386,12 +397,17 @@ static void resolve_expr(RScope *s, Resolver *r, Expr *e)
         resolve_expr(s, r, e->u.slice.step);
         break;
     case E_LISTCOMP: resolve_comp(s, r, e); break;
+    case E_LAMBDA: {
+        Stmt *d = e->u.lambda;
+        for (int i = 0; i < d->u.def.params.ndefaults; i++)
+            resolve_expr(s, r, d->u.def.params.defaults[i]);
+        d->u.def.scope_info = resolve_scope(s, r, RS_FUNC, d->u.def.name, &d->u.def.params, &d->u.def.body,
+                                            s->kind == RS_CLASS ? s->info->name : NULL);
+        break;
+    }
     default: break;
     }
 }
-
-static FuncInfo *resolve_scope(RScope *parent, Resolver *r, RKind kind, const char *name, const Params *params,
-                               const StmtList *body, const char *qualprefix);
 
 static void resolve_block(RScope *s, Resolver *r, const StmtList *b);
 

@@ -101,6 +101,10 @@ static void obj_clear(Interp *in, Obj *o, bool cascade)
         else
             free(c->dict.keys), free(c->dict.vals);
         DROPO(c->base);
+        for (int k = 1; k < c->nbases; k++)
+            DROPO(c->bases[k]);
+        free(c->bases);
+        free(c->mro);
         break;
     }
     case K_INST: {

@@ -135,7 +135,11 @@ enum { CF_EXC = 1, CF_BUILTIN = 2, CF_FINAL = 4 };
 struct ClassObj {
     Obj h;
     StrObj *name;
-    ClassObj *base;        /* single inheritance; NULL for object */
+    ClassObj *base;        /* the first base (owned); NULL for object */
+    ClassObj **bases;      /* every base, in order (bases[0] == base; the others owned too) */
+    int nbases;
+    ClassObj **mro;        /* C3 linearisation, this class first (borrowed: bases keep them) */
+    int nmro;
     AttrTable dict;
     VmCFunc ctor;          /* builtin types: int(x), list(x), ...; NULL for user classes */
     VmGetAttrFn getattr;   /* tried before the class dict */

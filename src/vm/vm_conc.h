@@ -91,6 +91,12 @@ static inline Value vmc_arg(VmThread *ts, Value *args, int nargs, const VmKw *kw
 }
 /* A class of a library module, found again through the module (no
  * file-scope state); borrowed: the module keeps it alive.  NULL on error. */
+/* A keyword argument by name, or def when it was not given (borrowed). */
+static inline Value vmc_kwarg(VmThread *ts, const VmKw *kw, const char *name, Value def)
+{
+    int k = kw ? vm_kw_find(kw, vmc_name(ts, name)) : -1;
+    return k >= 0 ? kw->vals[k] : def;
+}
 static inline ClassObj *vmc_module_class(VmThread *ts, const char *module, const char *name)
 {
     Value mod = module_import(ts, module);
@@ -132,6 +138,10 @@ int vmc_proc_start(VmThread *ts, const char *name, int ident_n, Value obj, int d
 /* A cap was reached (or the run must stop): message on stderr, the whole
  * run ends with exit 1.  Returns VEXC for the caller's convenience. */
 Value vmc_fatal_cap(VmThread *ts, const char *msg);
+/* Run first when a process's run ends, before its threads are joined, as
+ * CPython's threading._register_atexit callbacks are (executors finish
+ * their queued tasks); set by the module that needs it, under the GIL. */
+extern void (*vmc_exit_hook)(VmThread *ts);
 /* Raise the Python exception matching an rt error code. */
 Value vmc_raise_rt(VmThread *ts, int code, const char *what);
 void vmc_check_memory_cap(VmThread *ts, Value exc);
@@ -168,6 +178,43 @@ struct RtBuf;
 int vser_encode(VmThread *ts, Value v, struct RtBuf *out);   /* 0, -1 with TypeError */
 Value vser_decode(VmThread *ts, const void *data, size_t len);
 void vser_repr(const void *data, size_t len, void *sb);       /* StrBuf *: repr of the item */
+
+/* vm_libclass.c: a class of C methods (base NULL: object) added to module m */
+ClassObj *vmc_add_class(VmThread *ts, ModuleObj *m, const char *name, ClassObj *base, const char *modname,
+                        const VmModFunc *methods, VmFreeFn fr);
+
+/* vm_runnable.c: what Thread and Process instances share */
+const char *vmc_obj_name(VmThread *ts, Value self);        /* its `name` attribute, or "?" */
+/* Its C state, or NULL with exc(msg) raised (__init__ was not called). */
+void *vmc_native_or_raise(VmThread *ts, Value self, ExcId exc, const char *msg);
+int vmc_daemon_attr(VmThread *ts, Value self);             /* its `daemon` attribute, as a flag */
+/* self.run() in the new thread or process: 0 when it returns, SystemExit's
+ * code, or 1 after the traceback is reported under `WHO NAME:`. */
+int vmc_run_body(VmThread *ts, Value self, const char *who);
+/* Thread(group, target, name, args, ..., daemon=) and Process(...) alike:
+ * the arguments (borrowed; args VUNDEF when not given); -1 with a TypeError
+ * when self is no instance.  Then the attributes they become: name (nm,
+ * consumed; VEXC passes an error on), _target, _args, daemon. */
+typedef struct {
+    Value target, name, args, daemon;
+} VmcRunArgs;
+int vmc_run_args(VmThread *ts, Value *args, int nargs, const VmKw *kw, const char *cls, VmcRunArgs *out);
+int vmc_set_run_attrs(VmThread *ts, Value self, Value nm, const VmcRunArgs *a, Value daemon);
+/* start(): the checks Thread and Process make (each with its own error),
+ * then launch (0 or an rt error code).  `int started` must be the first
+ * member of the instance's C state. */
+typedef struct {
+    ExcId init_exc;
+    const char *init_msg;     /* __init__ was not called */
+    ExcId twice_exc;
+    const char *twice_msg;    /* started before */
+    const char *what;         /* for an rt error: "thread", "process" */
+} VmcStartKind;
+Value vmc_start(VmThread *ts, Value self, const VmcStartKind *k, int (*launch)(VmThread *ts, Value self, void *nat));
+/* join(timeout=None): seconds to wait (a negative timeout: 0), -1 for no
+ * limit; -2 with an exception. */
+double vmc_join_timeout(VmThread *ts, Value *args, int nargs, const VmKw *kw);
+Value vmc_join_result(VmThread *ts, int rc);                /* after the rt join returned rc */
 
 /* mod_threading.c: the synchronisation classes, shared with multiprocessing */
 int vmsync_add_classes(VmThread *ts, ModuleObj *m, const char *modname, int with_thread);

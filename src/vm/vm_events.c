@@ -410,13 +410,13 @@ void vme_obj_created(VmThread *ts, unsigned tokind, const void *p, uint64_t size
                            name ? name : "", name ? strlen(name) : 0);
 }
 
-/* parlab.pause(text) in the live run: the checkpoint becomes an event and
- * the whole run stops at the gate there (the UI shows the text; space goes
- * on).  Headless it is a no-op: no hook is installed. */
-static void ev_pause(VmThread *ts, const char *text)
+/* parlab.pause(text, vi) in the live run: the checkpoint becomes an event
+ * and the whole run stops at the gate there (the UI shows the text in its
+ * language; space goes on).  Headless it is a no-op: no hook is installed. */
+static void ev_pause(VmThread *ts, const char *text, size_t len)
 {
     if (tls_tw)
-        trace_emit_payload(tls_tw, TK_PAUSE, 0, TRACE_NONE, cur_line(), 0, 0, text, strlen(text));
+        trace_emit_payload(tls_tw, TK_PAUSE, 0, TRACE_NONE, cur_line(), 0, 0, text, len);
     if (ts && ts->rt) {
         gate_pause(ev_conc->rt);
         vmc_gate(ts, TK_PAUSE, 1);

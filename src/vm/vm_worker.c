@@ -79,15 +79,42 @@ static void hook_yield(VmThread *ts)
     }
 }
 
+/* Around a sleep: blocked in between (a replaying controller need not wait
+ * for the sleeper), and the way back is a gated GIL acquire. */
 static void hook_release(VmThread *ts)
 {
-    gil_release(&vmr_of(ts)->gt);
+    rt_block_begin(vmc_cx(ts));
 }
 
 static void hook_acquire(VmThread *ts)
 {
-    vmc_gate(ts, TK_GIL_ACQUIRE, 0);
-    gil_acquire(&vmr_of(ts)->gt);
+    const RtCtx *cx = vmc_cx(ts);
+    if (atomic_load_explicit(&cx->rt->gate->controlled, memory_order_relaxed)) {
+        vmc_gate(ts, TK_GIL_ACQUIRE, 0);
+        rt_block_resume(cx);
+        return;
+    }
+    /* A recording marks the wake once the GIL is ours, when the sleeper
+     * really goes on (see rt_block_end). */
+    rt_block_resume(cx);
+    if (__builtin_expect(vmc_opts && vmc_opts->gate_marks, 0))
+        vme_emit(ts, TK_GATE_GRANT, NULL, TK_GIL_ACQUIRE, 0);
+}
+
+/* What the rt layer's wakes (gate.h) show as, and whether a recording
+ * marks them. */
+static void vmc_gate_setup(Rt *rt)
+{
+    static const struct { RtEvKind kind; unsigned action; } wakes[] = {
+        { RT_EV_GIL_ACQUIRE, TK_GIL_ACQUIRE }, { RT_EV_LOCK_ACQUIRE, TK_LOCK_ACQUIRE },
+        { RT_EV_LOCK_TIMEOUT, TK_EVENT_WAKE }, { RT_EV_SEM_ACQUIRE, TK_LOCK_ACQUIRE },
+        { RT_EV_QUEUE_GET, TK_QUEUE_GET }, { RT_EV_QUEUE_PUT, TK_QUEUE_PUT },
+        { RT_EV_QUEUE_EMPTY, TK_QUEUE_EMPTY }, { RT_EV_QUEUE_FULL, TK_QUEUE_FULL },
+        { RT_EV_EVENT_WAKE, TK_EVENT_WAKE }, { RT_EV_COND_WAKE, TK_COND_WAKE },
+    };
+    for (size_t i = 0; i < sizeof wakes / sizeof wakes[0]; i++)
+        gate_set_wake_action(rt, wakes[i].kind, (int)wakes[i].action);
+    gate_set_marks(rt, vmc_opts && vmc_opts->gate_marks);
 }
 
 static VmRt *vmr_create(VmConc *c, int worker)
@@ -162,6 +189,7 @@ int vmc_begin(Interp *in, int events_mode)
         return -1;
     }
     rt_proc_init_root(c->rt);
+    vmc_gate_setup(c->rt);
     c->is_root = 1;
     c->events_mode = events_mode;
     c->nthreads = 1;
@@ -203,6 +231,8 @@ int vmc_begin(Interp *in, int events_mode)
     return 0;
 }
 
+void (*vmc_exit_hook)(VmThread *ts);
+
 /* Wait (with the GIL released by the joins) for every non-daemon thread
  * and child process this process started, as CPython's shutdown does;
  * daemon processes are killed. */
@@ -210,6 +240,8 @@ static void vmc_wait_children(VmThread *ts)
 {
     VmConc *c = vmc_of(ts->in);
     const RtCtx *cx = vmc_cx(ts);
+    if (vmc_exit_hook)
+        vmc_exit_hook(ts);
     for (int again = 1; again;) {
         again = 0;
         for (VmThreadRec *t = c->threads; t; t = t->next) {
@@ -338,6 +370,8 @@ static void thread_main(Rt *rt, int worker, void *p)
     ts->rt = r;
     r->thread_obj = s->obj;
     vme_thread_attach(c, worker, ts);
+    /* Where a new thread first runs is the OS's choice: a gated point. */
+    vmc_gate(ts, TK_WORKER_STARTED, 0);
     gil_acquire(&r->gt);
     s->fn(ts, s->arg);
     c->nthreads--;

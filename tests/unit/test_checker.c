@@ -47,8 +47,9 @@ static const CheckCase check_cases[] = {
     {"import os\nos.system('ls')\n", "2:1: 'os.system' is not available in lesson scripts"},
     {"import os as o\nprint(o.environ)\n", "2:7: 'os.environ' is not available in lesson scripts"},
     {"import time\ntime.os.system('x')\n", "2:1: 'time.os' is not available in lesson scripts"},
-    {"import concurrent.futures\nconcurrent.futures.wait([])\n",
-     "2:1: 'concurrent.futures.wait' is not available in lesson scripts"},
+    {"import concurrent.futures\nconcurrent.futures.process\n",
+     "2:1: 'concurrent.futures.process' is not available in lesson scripts"},
+    {"import concurrent.futures\nconcurrent.futures.wait([])\n", NULL},
     {"import concurrent.futures\nconcurrent.thread\n", "2:1: 'concurrent.thread' is not available in lesson scripts"},
     {"from threading import Thread, Barrier\n", "1:31: 'threading.Barrier' is not available in lesson scripts"},
     {"import time, threading, _thread, multiprocessing, concurrent.futures, queue, os, parlab\n"
@@ -87,6 +88,7 @@ static const CheckCase check_cases[] = {
     {"class C(int):\n  pass\n",
      "1:9: class 'C' cannot derive from this base: lesson classes derive from Thread, Process, Exception or nothing"},
     {"class C(Thread, Exception):\n  pass\n", "1:17: class 'C' may have only one base class in lesson scripts"},
+    {"import threading\nm = threading.main_thread()\n", NULL},
     {"class C(os.Thread):\n  pass\n",
      "1:9: class 'C' cannot derive from this base: lesson classes derive from Thread, Process, Exception or nothing"},
     {"class A(Thread): pass\nclass B(threading.Thread): pass\nclass C(Process): pass\n"

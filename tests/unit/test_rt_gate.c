@@ -7,6 +7,8 @@
 
 #include "rt/gate.h"
 #include "rt/gil.h"
+#include "rt/lock.h"
+#include "rt/sync.h"
 
 #define ACTIONS 4
 
@@ -193,6 +195,68 @@ static void gate_shutdown_releases_waiters(void **state)
     tu_end(&cx);
 }
 
+/* Timeouts stop counting while the gate is paused (a learner pausing for a
+ * minute must not see acquire(timeout=1) fail on resume): a lock acquire,
+ * an event wait and a sleep, each with 0.3 s, are paused for 0.8 s; none
+ * may end during the pause, all time out after it. */
+#define PAUSED_TIMEOUT 0.3
+
+typedef struct {
+    RtLock *lock;
+    RtEvent *ev;
+    _Atomic int rc[3];
+    _Atomic int done[3];
+    _Atomic int started;
+} PauseWaits;
+
+static void pause_waiter(Rt *rt, int worker, void *arg)
+{
+    PauseWaits *pw = arg;
+    RtCtx cx = {rt, NULL, worker};
+    int k = atomic_fetch_add(&pw->started, 1), rc;
+    if (k == 0)
+        rc = rtlock_acquire(&cx, pw->lock, 1, PAUSED_TIMEOUT);
+    else if (k == 1)
+        rc = rtevent_wait(&cx, pw->ev, PAUSED_TIMEOUT);
+    else
+        rc = rt_sleep(rt, PAUSED_TIMEOUT, NULL, NULL) == 0 ? RT_ETIMEDOUT : RT_EVALUE;
+    atomic_store(&pw->rc[k], rc);
+    atomic_store(&pw->done[k], 1);
+}
+
+static void gate_pause_stops_timeouts(void **state)
+{
+    Rt *rt = tu_rt();
+    RtCtx cx = tu_main(rt);
+    PauseWaits *pw = shm_alloc(rt->arena, sizeof *pw);
+    RtThread *t[3];
+    pw->lock = rtlock_create(rt, 0);
+    pw->ev = rtevent_create(rt);
+    assert_non_null(pw->lock);
+    assert_non_null(pw->ev);
+    assert_int_equal(rtlock_acquire(&cx, pw->lock, 1, -1), 0);   /* held all along */
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(rt_thread_start(&cx, "waiter", pause_waiter, pw, &t[i]), 0);
+    while (atomic_load(&pw->started) < 3)
+        usleep(1000);
+    usleep(50000);                       /* all three are waiting */
+    uint64_t c0 = rt_clock_ns();
+    gate_pause(rt);
+    usleep(800000);                      /* far past the timeouts */
+    uint64_t c1 = rt_clock_ns();
+    assert_true(c1 - c0 < 20000000u);    /* the lesson clock stood still */
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(atomic_load(&pw->done[i]), 0);
+    gate_run(rt);
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(rt_thread_join(&cx, t[i], 5), 0);
+        rt_thread_destroy(t[i]);
+        assert_int_equal(atomic_load(&pw->rc[i]), RT_ETIMEDOUT);
+    }
+    assert_int_equal(rtlock_release(&cx, pw->lock), 0);
+    tu_end(&cx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -201,6 +265,7 @@ int main(void)
         cmocka_unit_test(gate_one_action_per_grant_process),
         cmocka_unit_test(gate_releases_gil),
         cmocka_unit_test(gate_shutdown_releases_waiters),
+        cmocka_unit_test(gate_pause_stops_timeouts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
