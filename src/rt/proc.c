@@ -218,11 +218,24 @@ void rt_proc_reap(Rt *rt)
         if (w->kind != RT_WK_PROC || s == RT_WS_FREE || s == RT_WS_ENDED || pid <= 0
             || pid == rt_self_pid())
             continue;
-        r = waitpid(pid, &st, WNOHANG);
-        if (r == pid)
-            proc_mark_ended(rt, id, st);
-        else if (r < 0 && errno == ECHILD && kill(pid, 0) < 0 && errno == ESRCH)
-            proc_mark_ended(rt, id, SIGKILL);   /* gone, reaped elsewhere: as if killed */
+        /* Several threads (and every process of the run) reap: one at a
+         * time per worker, so nobody sees "no such child" in the moment
+         * between its parent's waitpid and its marking, and calls a clean
+         * exit a kill.  A reaper that finds the claim taken looks next time,
+         * unless the claimer is a process that died holding it. */
+        int me = (int)getpid(), holder = 0;
+        if (!atomic_compare_exchange_strong(&w->reaping, &holder, me) &&
+            (holder == me || kill(holder, 0) == 0 || errno != ESRCH ||
+             !atomic_compare_exchange_strong(&w->reaping, &holder, me)))
+            continue;
+        if (atomic_load(&w->state) != RT_WS_ENDED) {
+            r = waitpid(pid, &st, WNOHANG);
+            if (r == pid)
+                proc_mark_ended(rt, id, st);
+            else if (r < 0 && errno == ECHILD && kill(pid, 0) < 0 && errno == ESRCH)
+                proc_mark_ended(rt, id, SIGKILL);   /* gone, reaped outside the run: as if killed */
+        }
+        atomic_store(&w->reaping, 0);
     }
 }
 

@@ -67,6 +67,7 @@ typedef struct RtWorker {
     _Atomic int pid;          /* process id (of the process, for threads too) */
     _Atomic int tid;          /* kernel thread id, 0 until started */
     _Atomic int exit_status;  /* processes: wait status once reaped */
+    _Atomic int reaping;      /* processes: pid of the reaper between waitpid and marking it ended */
     char name[RT_NAME_MAX];
     int cond_next;            /* next waiter of the same condition, -1 */
     int cond_woken;           /* set by notify, under the condition's mutex */

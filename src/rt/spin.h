@@ -8,9 +8,12 @@
  * threads do, and sleeps only if it did not come.
  *
  * The spin is bounded in time, and each site keeps a budget that adapts:
- * a wait that ended while spinning doubles it (up to SPIN_CAP_NS), one that
- * had to sleep halves it; a site whose budget collapsed only probes, one
- * wait in 16, so it recovers when the other side speeds up again.  A
+ * a wait that ended while spinning doubles it (up to SPIN_CAP_NS, and at
+ * least back to SPIN_START_NS), one that had to sleep halves it; a site
+ * whose budget collapsed only probes, one wait in 16, with a budget as long
+ * as a first one, so it recovers when the other side speeds up again.  (A
+ * shorter probe never recovered a hand-over between two sites that both
+ * collapsed: each side sleeps, so each sees the other answer late.)  A
  * spinner that finds it lost its CPU meanwhile (a gap between two clock
  * reads) stops spinning at that site for a while, longer each time in a
  * row: on a loaded machine spinning only takes time from the threads it
@@ -43,6 +46,7 @@
 #define SPIN_CAP_NS 50000     /* the longest spin: a few futex wake-ups' worth */
 #define SPIN_START_NS 20000   /* a site's first budget */
 #define SPIN_FLOOR_NS 1000    /* below this a site only probes, one wait in 16 */
+#define SPIN_PROBE_NS 20000   /* a probe's budget: long enough to see a round trip */
 #define SPIN_GAP_NS 100000    /* this long between two polls: we were preempted */
 
 typedef struct SpinSite {
@@ -108,7 +112,7 @@ static inline uint64_t spin_budget(const RtCtx *cx, SpinSite *s)
         atomic_store_explicit(&s->budget_ns, b, memory_order_relaxed);
     }
     if (b < SPIN_FLOOR_NS)
-        return atomic_fetch_add_explicit(&s->waits, 1, memory_order_relaxed) % 16 == 0 ? 4 * SPIN_FLOOR_NS : 0;
+        return atomic_fetch_add_explicit(&s->waits, 1, memory_order_relaxed) % 16 == 0 ? SPIN_PROBE_NS : 0;
     return (uint64_t)b;
 }
 
@@ -126,7 +130,7 @@ static inline void spin_learn(SpinSite *s, int seen)
         b /= 2;
     } else if (seen & SPIN_READY) {
         k /= 2;
-        b = 2 * b < SPIN_CAP_NS ? 2 * b : SPIN_CAP_NS;
+        b = 2 * b < SPIN_START_NS ? SPIN_START_NS : 2 * b < SPIN_CAP_NS ? 2 * b : SPIN_CAP_NS;
     } else {
         b /= 2;
     }

@@ -102,6 +102,14 @@ int ppool_nworkers(PPool *p);
 int ppool_cancel(VmThread *ts, PPool *p, int64_t id);
 int ppool_taken(PPool *p, int64_t id);         /* is task `id` running, or due next (call queue)? */
 int ppool_closed(PPool *p);
+/* A waiter of the parent polling the pool's result queue while it spins
+ * (pf_wait_any): begin (1: this thread is the pool's poller, 0: another
+ * is), the queue to poll, take what it holds (GIL held: completes futures
+ * without callbacks, hands the rest to the handler thread), end. */
+int ppool_poll_begin(PPool *p);
+RtQueue *ppool_results(PPool *p);
+void ppool_poll_take(VmThread *ts, PPool *p);
+void ppool_poll_end(PPool *p);
 
 /* ---- thread pools (pool_thread.c) ---- */
 TPool *tpool_create(VmThread *ts, int max_workers, const char *prefix);

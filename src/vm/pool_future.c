@@ -178,10 +178,14 @@ void pf_complete(VmThread *ts, PFut *f, int ok, Value v, int defer)
     v_decref(ts->in, self);
 }
 
+/* Per process: waiting for a future, then for the GIL after it. */
+static SpinSite pf_spin_done, pf_spin_gil;
+
 /* The futures a waiter polls before it sleeps. */
 typedef struct PfSpin {
     PFut **fs;
     int n, got;
+    RtQueue *results;         /* a process pool's result queue this waiter polls, or NULL */
 } PfSpin;
 
 static int pf_any_done(void *arg)
@@ -192,11 +196,47 @@ static int pf_any_done(void *arg)
             w->got = i;
             return 1;
         }
-    return 0;
+    return w->results && spin_queue_ready(w->results);
 }
 
-/* Per process: waiting for a future, then for the GIL after it. */
-static SpinSite pf_spin_done, pf_spin_gil;
+/* Spin (GIL released) until one of w's futures is done, at most budget
+ * ns.  A waiter for a process pool's future also polls its result queue
+ * and, when something arrived, takes it itself (ppool_poll_take), GIL
+ * held: one thread woken less per round trip.  1 when the GIL is held on
+ * return (then a future is done). */
+static int pf_spin(VmThread *ts, PfSpin *w, uint64_t budget)
+{
+    const RtCtx *cx = vmc_cx(ts);
+    PPool *p = NULL;
+    for (int i = 0; i < w->n && !p; i++)
+        p = w->fs[i]->ppool;
+    if (p && !ppool_poll_begin(p))
+        p = NULL;
+    w->results = p ? ppool_results(p) : NULL;
+    uint64_t until = spin_now_ns() + budget;
+    int seen = 0, held = 0;
+    for (;;) {
+        uint64_t now = spin_now_ns();
+        if (now >= until)
+            break;
+        seen |= spin_until(pf_any_done, w, until - now);
+        if (w->got >= 0 || !(seen & SPIN_READY))
+            break;
+        seen &= ~SPIN_READY;
+        rt_block_end(cx);
+        ppool_poll_take(ts, p);
+        if (pf_any_done(w) && w->got >= 0) {
+            held = 1;
+            break;
+        }
+        rt_block_begin(cx);
+    }
+    if (p)
+        ppool_poll_end(p);
+    w->results = NULL;
+    spin_learn(&pf_spin_done, seen | (w->got >= 0 ? SPIN_READY : 0));
+    return held;
+}
 
 int pf_wait_any(VmThread *ts, PFut **fs, int n, double timeout)
 {
@@ -209,17 +249,17 @@ int pf_wait_any(VmThread *ts, PFut **fs, int n, double timeout)
     const RtCtx *cx = vmc_cx(ts);
     struct timespec tsp;
     const struct timespec *dl = rt_deadline(timeout, &tsp);
-    int rc = 0, got = -2;
+    int rc = 0, got = -2, held = 0;
     vme_emit(ts, TK_FUTURE_WAIT, fs[0]->self, (uint32_t)n, 0);
     rt_block_begin(cx);
     /* a task round trip is often shorter than two futex wake-ups: poll a
      * little before sleeping (rt/spin.h) */
-    PfSpin w = { fs, n, -2 };   /* -2: none done (timed out) */
+    PfSpin w = { fs, n, -2, NULL };   /* -2: none done (timed out) */
     uint64_t budget = spin_budget(cx, &pf_spin_done);
     if (timeout > 0 && budget > (uint64_t)(timeout * 1e9))
         budget = (uint64_t)(timeout * 1e9);
     if (budget) {
-        spin_learn(&pf_spin_done, spin_until(pf_any_done, &w, budget));
+        held = pf_spin(ts, &w, budget);
         got = w.got;
     }
     if (got < 0) {
@@ -236,7 +276,8 @@ int pf_wait_any(VmThread *ts, PFut **fs, int n, double timeout)
         pp->sleepers--;
         psmutex_unlock(&pp->mu);
     }
-    spin_block_end(cx, &pf_spin_gil);
+    if (!held)
+        spin_block_end(cx, &pf_spin_gil);
     vme_emit(ts, TK_FUTURE_WAKE, got >= 0 ? fs[got]->self : fs[0]->self, 0, 0);
     if (got < 0 && rc == RT_ESHUTDOWN) {
         vmc_raise_rt(ts, rc, "result");

@@ -32,6 +32,7 @@ typedef struct PPTaker {
     atomic_int taker;         /* pid of the taker, 0: none */
     atomic_int nwait;         /* workers asleep on taker */
     atomic_int hsleep;        /* 1: the result handler sleeps on it (handler_get) */
+    atomic_int poller;        /* 1: a waiter of the parent polls the result queue (ppool_poll_*) */
 } PPTaker;
 
 typedef struct PPend {
@@ -63,6 +64,12 @@ struct PPool {
     _Atomic int64_t *claims;
     int64_t fill_next;        /* executor: the first task maybe not yet in the call queue */
     int maxtasks;             /* maxtasksperchild: a worker retires after that many (0: never) */
+    /* Messages a polling waiter took off the result queue but the handler
+     * must process (callbacks, signals), in queue order (under the GIL). */
+    Value *hand;
+    int nhand_cap;
+    int64_t owner;            /* the parent's pid: a forked copy of it never polls */
+    atomic_int nhand;
 };
 
 #define PP_CLAIMS 1024
@@ -190,19 +197,36 @@ static void ppool_kick_handler(PPool *p)
         spin_futex_wake(&p->tk->hsleep, 1);
 }
 
-/* The handler's next message (GIL released); while the gate controls the
- * run, the plain blocking get, where the gate sees it. */
+/* The same after a result, unless a waiter polls the queue: it takes the
+ * result itself (ppool_poll_end wakes the handler for what it leaves). */
+static void ppool_kick_result(PPool *p)
+{
+    atomic_thread_fence(memory_order_seq_cst);
+    if (!atomic_load(&p->tk->poller))
+        ppool_kick_handler(p);
+}
+
+/* The handler's next message (GIL released): 0, 1 when there is none but
+ * messages handed over by a polling waiter wait (ppool_poll_take), < 0 at
+ * the end.  While the gate controls the run, the plain blocking get, where
+ * the gate sees it. */
 static int handler_get(const RtCtx *cx, PPool *p, RtBuf *in)
 {
     for (;;) {
+        if (atomic_load(&p->nhand))
+            return 1;
         if (atomic_load_explicit(&cx->rt->gate->controlled, memory_order_relaxed))
             return rtq_get(cx, p->results, in, 1, -1);
-        int rc = rtq_get(cx, p->results, in, 0, 0);
+        /* while a waiter polls the queue, results are its to take (it
+         * wakes us when it stops, if any are left) */
+        int rc = atomic_load(&p->tk->poller) ? RT_EEMPTY : rtq_get(cx, p->results, in, 0, 0);
         if (rc != RT_EEMPTY)
             return rc;
         atomic_store(&p->tk->hsleep, 1);
-        /* qsize takes the queue's mutex: a put after it sees hsleep set */
-        if (rtq_qsize(p->results) == 0)
+        /* qsize takes the queue's mutex: a put after it sees hsleep set;
+         * a hand-over after the load of nhand sees it too, and so does a
+         * poller that stops after the load of poller */
+        if (!atomic_load(&p->nhand) && (atomic_load(&p->tk->poller) || rtq_qsize(p->results) == 0))
             spin_futex_wait(&p->tk->hsleep, 1, RT_POLL_MS * 1000000L);
         atomic_store(&p->tk->hsleep, 0);
         if (rt_shutting_down(cx->rt))
@@ -315,7 +339,7 @@ static int ppool_worker_main(VmThread *ts, void *arg)
             if (put_msg(ts, p->results, tuple_of(ts, 3, e)) < 0)
                 break;
         }
-        ppool_kick_handler(p);
+        ppool_kick_result(p);
         if (p->maxtasks && ++ntasks >= p->maxtasks)
             break;
     }
@@ -428,6 +452,39 @@ static int replace_worker(VmThread *ts, PPool *p, int64_t pid)
     return 0;
 }
 
+/* One message for the handler (stolen): 1 when the handler must end.  A
+ * VUNDEF message (one that could not be decoded) ends it too. */
+static int handler_msg(VmThread *ts, PPool *p, Value msg)
+{
+    if (msg.tag != V_OBJ)
+        return 1;
+    Value *m = V_TUPLE(msg)->items;
+    int end = 0;
+    if (m[0].u.i >= 0) {
+        handle_result(ts, p, m);
+        ppool_fill_call_queue(p);
+    } else if (m[1].u.i == 2) {
+        end = replace_worker(ts, p, m[2].u.i) < 0 && ++p->exited == p->n;
+    } else {
+        end = m[1].u.i == 1 || ++p->exited == p->n;
+    }
+    v_decref(ts->in, msg);
+    return end;
+}
+
+/* The messages waiters handed over, oldest first (GIL held): they were
+ * taken off the queue before any the handler holds now. */
+static int handler_drain(VmThread *ts, PPool *p)
+{
+    int n = atomic_load(&p->nhand), end = 0, i = 0;
+    while (i < n && !end)
+        end = handler_msg(ts, p, p->hand[i++]);
+    for (int j = i; j < n; j++)
+        v_decref(ts->in, p->hand[j]);
+    atomic_store(&p->nhand, 0);
+    return end;
+}
+
 static void ppool_handler_main(VmThread *ts, void *arg)
 {
     PPool *p = arg;
@@ -442,25 +499,13 @@ static void ppool_handler_main(VmThread *ts, void *arg)
         pf_wake(ts->in);
         int rc = handler_get(&nogil, p, &in);
         rt_block_end(cx);
-        if (rc < 0)
+        if (rc < 0 || (atomic_load(&p->nhand) && handler_drain(ts, p)))
             break;
+        if (rc == 1)
+            continue;
         Value msg = vser_decode(ts, in.data, in.len);
-        if (msg.tag == V_EXC)
+        if (msg.tag == V_EXC || handler_msg(ts, p, msg))
             break;
-        Value *m = V_TUPLE(msg)->items;
-        if (m[0].u.i >= 0) {
-            handle_result(ts, p, m);
-            ppool_fill_call_queue(p);
-        } else if (m[1].u.i == 2) {
-            if (replace_worker(ts, p, m[2].u.i) < 0 && ++p->exited == p->n) {
-                v_decref(ts->in, msg);
-                break;
-            }
-        } else if (m[1].u.i == 1 || ++p->exited == p->n) {
-            v_decref(ts->in, msg);
-            break;
-        }
-        v_decref(ts->in, msg);
     }
     rtbuf_free(&in);
     pf_wake(ts->in);
@@ -470,6 +515,82 @@ static void ppool_handler_main(VmThread *ts, void *arg)
     while (rtq_get(cx, p->tasks, &in, 0, 0) == 0)
         ;
     rtbuf_free(&in);
+}
+
+/* ---- a waiter polling the result queue ----
+ *
+ * A waiter of the parent blocked on a future of this pool (pf_wait_any)
+ * spins anyway: while it does, it takes the results off the queue itself
+ * and completes their futures, so that a round trip does not wait for the
+ * handler thread to wake up (a futex wake-up, and on two busy cores a
+ * third runnable thread).  Workers do not wake the handler while a waiter
+ * polls.  What must happen on the handler thread (callbacks, as CPython
+ * runs them on its manager thread; worker signals) is handed over to it in
+ * order. */
+
+int ppool_poll_begin(PPool *p)
+{
+    int zero = 0;
+    return p->owner == (int64_t)rt_self_pid() && !p->terminated &&
+           atomic_compare_exchange_strong(&p->tk->poller, &zero, 1);
+}
+
+RtQueue *ppool_results(PPool *p) { return p->results; }
+
+void ppool_poll_end(PPool *p)
+{
+    atomic_store(&p->tk->poller, 0);
+    atomic_thread_fence(memory_order_seq_cst);
+    /* a result put while we polled, left to the handler */
+    if (rtq_qsize(p->results) > 0)
+        ppool_kick_handler(p);
+}
+
+static void hand_over(PPool *p, Value msg)   /* steals msg */
+{
+    int n = atomic_load(&p->nhand);
+    if (n == p->nhand_cap) {
+        p->nhand_cap = p->nhand_cap ? 2 * p->nhand_cap : 8;
+        p->hand = realloc(p->hand, sizeof *p->hand * (size_t)p->nhand_cap);
+        if (!p->hand)
+            abort();
+    }
+    p->hand[n] = msg;
+    atomic_store(&p->nhand, n + 1);
+    ppool_kick_handler(p);
+}
+
+/* Take what the result queue holds now (GIL held): results for futures
+ * without callbacks are completed here, the rest handed over. */
+void ppool_poll_take(VmThread *ts, PPool *p)
+{
+    const RtCtx *cx = vmc_cx(ts);
+    RtCtx nogil = *cx;
+    RtBuf in = { 0 };
+    nogil.gil = NULL;
+    while (rtq_get(&nogil, p->results, &in, 0, 0) == 0) {
+        Value msg = vser_decode(ts, in.data, in.len);
+        if (msg.tag == V_EXC) {
+            v_decref(ts->in, ts->exc);
+            ts->exc = VUNDEF;
+            hand_over(p, VUNDEF);
+            break;
+        }
+        Value *m = V_TUPLE(msg)->items;
+        int64_t id = m[0].u.i;
+        PFut *f = id >= 0 && id < p->next_id && p->pend[id].fut.tag != V_UNDEF
+                      ? ((InstObj *)p->pend[id].fut.u.o)->native : NULL;
+        if (atomic_load(&p->nhand) || !f || f->done_callbacks.tag != V_UNDEF || f->callback.tag != V_NONE ||
+            f->error_callback.tag != V_NONE) {
+            hand_over(p, msg);
+            continue;
+        }
+        handle_result(ts, p, m);
+        ppool_fill_call_queue(p);
+        v_decref(ts->in, msg);
+    }
+    rtbuf_free(&in);
+    pf_wake(ts->in);   /* handle_result defers the wake-ups of other waiters */
 }
 
 /* ---- the parent's side ---- */
@@ -531,6 +652,7 @@ PPool *ppool_create(VmThread *ts, PPoolKind kind, int nworkers, Value initialize
     p->kind = kind;
     p->n = nworkers;
     p->maxtasks = maxtasks > 0 ? maxtasks : 0;
+    p->owner = (int64_t)rt_self_pid();
     p->procs = calloc((size_t)nworkers, sizeof *p->procs);
     p->ident = ident ? ident : shm_alloc(c->rt->arena, 16);
     p->tasks = rtq_create(c->rt, RTQ_FIFO, 0);
@@ -546,6 +668,7 @@ PPool *ppool_create(VmThread *ts, PPoolKind kind, int nworkers, Value initialize
     atomic_init(&p->tk->taker, 0);
     atomic_init(&p->tk->nwait, 0);
     atomic_init(&p->tk->hsleep, 0);
+    atomic_init(&p->tk->poller, 0);
     vme_obj_created(ts, TO_QUEUE, p->tasks, 0, TF_SHARED);
     vme_emit_text(ts, TK_OBJ_NAMED, p->tasks, 0, 0, "pool tasks", 10);
     if (fork_workers(ts, p, 0, p->n) < 0)
