@@ -65,6 +65,16 @@ left_behind() { pgrep -f "$L/" | tr '\n' ' '; }
 key() { tm send-keys -t "$1" "${@:2}"; }
 # The screen above the status line (the panes).
 body() { screen "$1" | head -n -1; }
+# wait_body NAME TEXT [SECONDS]: until TEXT is above the status line (the
+# panes are redrawn a tick after the status line under a slow build).
+wait_body() {
+    local i n=$(( ${3:-5} * 10 * TSCALE ))
+    for ((i = 0; i < n; i++)); do
+        body "$1" | grep -qF -- "$2" && return 0
+        sleep 0.1
+    done
+    return 1
+}
 # until_finished NAME: press space at each pause() until the run is over
 until_finished() {
     local i
@@ -168,7 +178,7 @@ ended l23 && [ "$(cat "$T/l23.rc")" = 130 ] && cmp -s "$T/l23.before" "$T/l23.af
 VI_ENV="-u LC_ALL -u LC_MESSAGES LANG=vi_VN.UTF-8 LC_CTYPE=C.UTF-8"
 START_ENV=$VI_ENV start pvi 160 45 "$L/2.3-thread-lock.py"
 if wait_for pvi "dừng: alice đang cầm micro còn bob đang xin lấy" 10 &&
-    body pvi | grep -qF "alice đang cầm micro còn bob đang xin lấy" &&
+    wait_body pvi "alice đang cầm micro còn bob đang xin lấy" &&
     ! screen pvi | grep -qF "alice holds the microphone"; then
     pass live/pause-text-vi-locale
 else
@@ -177,7 +187,7 @@ fi
 key pvi q
 START_ENV=$VI_ENV start pen 160 45 --lang en "$L/2.3-thread-lock.py"
 if wait_for pen "pause: alice holds the microphone and bob asks for it" 10 &&
-    body pen | grep -qF "alice holds the microphone and bob asks for it" &&
+    wait_body pen "alice holds the microphone and bob asks for it" &&
     ! screen pen | grep -qF "alice đang cầm micro"; then
     pass live/pause-text-en-flag
 else
