@@ -201,6 +201,7 @@ int rtq_get(const RtCtx *cx, RtQueue *q, RtBuf *out, int block, double timeout)
     if (rc == 0) {
         it = shm_ptr(a, q->head);
         rt_tsan_acquire(it);
+        rt_tsan_acquire(a);     /* headers shm_free wrote where the item now is */
         q->head = it->next;
         if (!q->head)
             q->tail = 0;

@@ -165,6 +165,10 @@ void shm_free(ShmArena *a, void *p)
         a->free_head = off;
     }
     psmutex_unlock(&a->mu);
+    /* The headers written here may lie inside an item that reaches another
+     * thread of this process through other processes: rtq_get acquires the
+     * arena too (TSan cannot see the chain; see rt/tsan.h). */
+    rt_tsan_release(a);
 }
 
 uint64_t shm_off(const ShmArena *a, const void *p)
