@@ -67,14 +67,8 @@ key() { tm send-keys -t "$1" "${@:2}"; }
 body() { screen "$1" | head -n -1; }
 # wait_body NAME TEXT [SECONDS]: until TEXT is above the status line (the
 # panes are redrawn a tick after the status line under a slow build).
-wait_body() {
-    local i n=$(( ${3:-5} * 10 * TSCALE ))
-    for ((i = 0; i < n; i++)); do
-        body "$1" | grep -qF -- "$2" && return 0
-        sleep 0.1
-    done
-    return 1
-}
+body_has() { body "$1" | grep -qF -- "$2"; }
+wait_body() { tmux_poll "${3:-5}" body_has "$1" "$2"; }
 # until_finished NAME: press space at each pause() until the run is over
 until_finished() {
     local i

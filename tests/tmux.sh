@@ -28,25 +28,24 @@ SH
 start() { tmux_start "$@"; }
 stop() { tm kill-session -t "$1" 2>/dev/null; }
 screen() { tm capture-pane -p -t "$1"; }
+# screen_has NAME -F|-E PATTERN: the screen shows it.
+screen_has() { screen "$1" | grep -q "$2" -- "$3"; }
+# tmux_poll SECONDS CMD...: CMD every 0.1 s until it succeeds (0) or the
+# time (scaled by TSCALE) is over (1).
+tmux_poll() {
+    local i n=$(( $1 * 10 * TSCALE ))
+    shift
+    for ((i = 0; i < n; i++)); do
+        "$@" && return 0
+        sleep 0.1
+    done
+    return 1
+}
 # wait_for NAME TEXT [SECONDS, default 8]: until TEXT is on the screen
 # (fixed string).
-wait_for() {
-    local i n=$(( ${3:-8} * 10 * TSCALE ))
-    for ((i = 0; i < n; i++)); do
-        screen "$1" | grep -qF -- "$2" && return 0
-        sleep 0.1
-    done
-    return 1
-}
+wait_for() { tmux_poll "${3:-8}" screen_has "$1" -F "$2"; }
 # wait_re NAME REGEX [SECONDS]: the same with an extended regex.
-wait_re() {
-    local i n=$(( ${3:-5} * 10 * TSCALE ))
-    for ((i = 0; i < n; i++)); do
-        screen "$1" | grep -qE -- "$2" && return 0
-        sleep 0.1
-    done
-    return 1
-}
+wait_re() { tmux_poll "${3:-5}" screen_has "$1" -E "$2"; }
 # wait_file FILE [SECONDS]: until FILE exists and is not empty.
 wait_file() {
     local i n=$(( ${2:-5} * 10 * TSCALE ))
